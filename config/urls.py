@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from simadu.core.api import api
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("staf/", include("simadu.workspace.urls")),
+    path("", include("simadu.portal.urls")),
+]

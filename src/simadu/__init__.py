@@ -1,0 +1,1 @@
+"""SIMADU — Sistem Manajemen Pengaduan of the Inspectorate General, Ministry of Manpower."""

@@ -1,0 +1,1 @@
+"""The tamper-evident audit log: one hash-chained entry per change and per sealed read."""

@@ -1,0 +1,13 @@
+"""The `simadu` console command: Django's management commands with SIMADU's settings."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    from django.core.management import execute_from_command_line  # noqa: PLC0415
+
+    execute_from_command_line(["simadu", *sys.argv[1:]])

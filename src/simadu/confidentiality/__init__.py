@@ -1,0 +1,1 @@
+"""Who may see what: the permission policy, sealing of identities and WBS content."""

@@ -1,0 +1,126 @@
+"""The one permission policy: "may they?" (`can`) and "which ones?" (`visible_cases`).
+
+Every list, detail, search, export, API route and notification asks here. Sensitive
+objects are fetched only through `access_case`, which answers the same NotFound for
+a case that does not exist and for one the actor may not see.
+
+Rules:
+- WBS cases exist only for Itjen's WBS team (`User.wbs_team`, which the database
+  allows only for Itjen staff).
+- Verifiers (Itjen intake) see every other case; leadership of Itjen likewise;
+  leadership of a unit sees its unit's cases.
+- Unit officers see their unit's cases once assigned, never before.
+- Itjen auditors see supervisory cases.
+- Administrators configure the system and see no cases.
+- A reporter's identity: biasa/rahasia → whoever sees the case; anonim → Itjen
+  intake (verifiers) only; WBS → the WBS team only; every sealed read is audited.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Q, QuerySet
+
+from simadu.cases.models import Case, Channel
+from simadu.cases.workflow import REPORTER, SYSTEM, UNIT_STATES, transition
+from simadu.core.errors import NotFound
+
+if TYPE_CHECKING:
+    from simadu.accounts.models import User
+
+ITJEN = "itjen"
+STAFF_ACTIONS = frozenset({"case.view", "case.note", "case.reply", "case.view_identity", "case.view_content",
+                           "case.download"})
+
+
+def _is_staff(actor: Any) -> bool:
+    return actor is not None and getattr(actor, "is_authenticated", False) and actor.is_active
+
+
+def _scope(actor: User) -> Q | None:
+    """The cases an actor may see, as a filter; None means none at all."""
+    if not _is_staff(actor):
+        return None
+    not_wbs = ~Q(channel=Channel.WBS)
+    wbs = Q(channel=Channel.WBS) if actor.wbs_team else Q(pk__in=[])
+    role = actor.role
+    if role == "verifier":
+        return not_wbs | wbs
+    if role == "leadership":
+        if actor.unit_id in (None, ITJEN):
+            return not_wbs | wbs
+        return not_wbs & Q(unit_id=actor.unit_id)
+    if role == "auditor":
+        return (not_wbs & Q(supervisory=True)) | wbs
+    if role == "unit_officer" and actor.unit_id:
+        return not_wbs & Q(unit_id=actor.unit_id, status__in=UNIT_STATES)
+    return None
+
+
+def visible_cases(actor: User) -> QuerySet[Case]:
+    scope = _scope(actor)
+    return Case.objects.none() if scope is None else Case.objects.filter(scope)
+
+
+def sees_case(actor: User, case: Case) -> bool:
+    """In-memory twin of `visible_cases` for one loaded case (a test holds them equal)."""
+    if not _is_staff(actor):
+        return False
+    if case.channel == Channel.WBS:
+        return bool(actor.wbs_team) and actor.role in ("verifier", "leadership", "auditor")
+    role = actor.role
+    if role == "verifier":
+        return True
+    if role == "leadership":
+        return actor.unit_id in (None, ITJEN) or case.unit_id == actor.unit_id
+    if role == "auditor":
+        return case.supervisory
+    if role == "unit_officer":
+        return bool(actor.unit_id) and case.unit_id == actor.unit_id and case.status in UNIT_STATES
+    return False
+
+
+def can(actor: Any, action: str, case: Case) -> bool:
+    """May `actor` (a staff user, or "reporter"/"system") do `action` on `case`?"""
+    if actor in (REPORTER, SYSTEM):
+        name = action.removeprefix("case.")
+        try:
+            return actor in transition(name).actors
+        except KeyError:
+            return False
+    if not sees_case(actor, case):
+        return False
+    if action == "case.view" or action == "case.download" or action == "case.view_content":
+        return True
+    if action == "case.view_identity":
+        if case.channel == Channel.WBS:
+            return bool(actor.wbs_team)
+        if case.anonymous:
+            return actor.role == "verifier"
+        return True
+    if action in ("case.note", "case.reply"):
+        return actor.role in ("verifier", "unit_officer", "auditor")
+    name = action.removeprefix("case.")
+    try:
+        allowed_roles = transition(name).actors
+    except KeyError:
+        return False
+    if actor.role not in allowed_roles:
+        return False
+    if actor.role == "unit_officer":
+        return case.unit_id == actor.unit_id
+    if actor.role == "auditor" and name in ("start", "respond", "close"):
+        return case.unit_id == ITJEN
+    return True
+
+
+def access_case(actor: Any, tracking_id: str, *, for_update: bool = False) -> Case:
+    """Fetch a case the actor may see, or NotFound, the same for missing and forbidden."""
+    qs = visible_cases(actor).select_related("category", "unit", "forwarded_to")
+    if for_update:
+        qs = qs.select_for_update()
+    case = qs.filter(tracking_id=tracking_id).first()
+    if case is None:
+        raise NotFound()
+    return case

@@ -1,0 +1,1 @@
+"""Ground floor: errors, ids, clock, crypto primitives, regions, settings registry."""

@@ -1,0 +1,103 @@
+"""The one API object under /api/v1/, its error shape and the routers of each app.
+
+Every error is `{"detail": "…", "code": "…"}` with a 4xx status, in the language of
+the request (Indonesian by default).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from simadu.core.errors import DomainError
+
+api = NinjaAPI(
+    title="SIMADU API",
+    version="1",
+    description="Sistem Manajemen Pengaduan, Inspektorat Jenderal Kementerian Ketenagakerjaan.",
+    urls_namespace="api",
+)
+
+
+def error(request: HttpRequest, status: int, detail: str, code: str, **extra: Any) -> HttpResponse:
+    return api.create_response(request, {"detail": detail, "code": code, **extra}, status=status)
+
+
+@api.exception_handler(DomainError)
+def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
+    extra = {"field": exc.field} if exc.field else {}
+    return error(request, exc.status, str(exc.message), exc.code, **extra)
+
+
+def _field_message(err: dict[str, Any]) -> str:
+    kind = err.get("type", "")
+    if kind == "missing":
+        return _("wajib diisi")
+    if kind in ("string_type", "string_unicode"):
+        return _("harus berupa teks")
+    if kind in ("bool_type", "bool_parsing"):
+        return _("harus true atau false")
+    if kind in ("int_type", "int_parsing"):
+        return _("harus berupa angka")
+    if kind == "literal_error":
+        return _("nilai tidak dikenal; pilihan: %(options)s") % {"options": err.get("ctx", {}).get("expected", "")}
+    if kind == "string_too_long":
+        return _("terlalu panjang (paling banyak %(n)s huruf)") % {"n": err.get("ctx", {}).get("max_length", "")}
+    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
+        return _("tanggal tidak valid (contoh 2026-11-20)")
+    if kind in ("model_attributes_type", "dict_type", "model_type"):
+        return _("harus berupa objek JSON")
+    if kind == "json_invalid":
+        return _("bukan JSON yang valid")
+    return _("tidak valid")
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    fields = []
+    for err in exc.errors:
+        loc = [str(p) for p in err.get("loc", ()) if p not in ("body", "payload", "query", "path", "header")]
+        fields.append({"field": ".".join(loc) or "body", "message": _field_message(err)})
+    if not fields:
+        return error(request, 400, _("Isi permintaan bukan JSON yang valid."), "malformed_json")
+    if any(f["field"] == "body" for f in fields):
+        return error(request, 400, _("Isi permintaan bukan JSON yang valid."), "malformed_json")
+    first = fields[0]
+    detail = _("Periksa isian %(field)s: %(message)s.") % first
+    return error(request, 422, detail, "invalid", errors=fields)
+
+
+@api.exception_handler(AuthenticationError)
+def auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return error(request, 401, _("Perlu token akses yang sah."), "unauthorized")
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if exc.status_code == 400:
+        return error(request, 400, _("Isi permintaan bukan JSON yang valid."), "malformed_json")
+    return error(request, exc.status_code, str(exc), "http_error")
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return error(request, 404, _("Tidak ditemukan."), "not_found")
+
+
+def _register_routers() -> None:
+    from simadu.cases.api import router as cases_router  # noqa: PLC0415
+    from simadu.intake.api import router as intake_router  # noqa: PLC0415
+    from simadu.tracking.api import router as tracking_router  # noqa: PLC0415
+    from simadu.transparency.api import router as transparency_router  # noqa: PLC0415
+
+    api.add_router("/reports", intake_router)
+    api.add_router("/reports", tracking_router)
+    api.add_router("/statistics", transparency_router)
+    api.add_router("/staff", cases_router)
+
+
+_register_routers()

@@ -1,0 +1,18 @@
+"""System checks: production refuses to start without its secrets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core import checks
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def production_secrets(app_configs: Any, **kwargs: Any) -> list[checks.CheckMessage]:
+    errors: list[checks.CheckMessage] = []
+    if settings.SIMADU_ENV == "production":
+        for name in ("SIMADU_SECRET_KEY", "SIMADU_MASTER_KEY", "DATABASE_URL"):
+            if not getattr(settings, f"_RAW_{name}", ""):
+                errors.append(checks.Error(f"{name} must be set in production", id="simadu.E001"))
+    return errors

@@ -1,0 +1,47 @@
+"""The reporter's API: read a case and write to it with tracking id + secret."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import File, Header, Router
+from ninja.files import UploadedFile
+
+from simadu.cases.services import case_reporter_message
+from simadu.confidentiality.attachments import MAX_FILES, check_file
+from simadu.core.errors import InvalidInput
+from simadu.intake.schemas import Error, MessageIn, MessageOut, ReportView
+from simadu.tracking.services import case_for_reporter, reporter_view
+
+router = Router(tags=["reporting"])
+SECRET = Header(..., alias="X-Report-Secret", description="Kode rahasia dari tanda terima.")
+
+
+@router.get("/{tracking_id}", response={200: ReportView, 404: Error, 429: Error}, operation_id="track_report",
+            summary="Lacak laporan", auth=None)
+def track_report(request: HttpRequest, tracking_id: str, secret: str = SECRET) -> Any:
+    """The reporter's view. A wrong secret and an unknown id give the same `404`."""
+    return reporter_view(case_for_reporter(request=request, tracking_id=tracking_id, secret=secret))
+
+
+@router.post("/{tracking_id}/messages", response={201: MessageOut, 404: Error, 409: Error, 422: Error, 429: Error},
+             operation_id="add_reporter_message", summary="Tambah keterangan", auth=None)
+def add_message(request: HttpRequest, tracking_id: str, payload: MessageIn, secret: str = SECRET) -> Any:
+    case = case_for_reporter(request=request, tracking_id=tracking_id, secret=secret)
+    event = case_reporter_message(case=case, text=payload.text)
+    case.refresh_from_db(fields=["status"])
+    return 201, {"status": case.status, "at": event.at}
+
+
+@router.post("/{tracking_id}/attachments", response={201: MessageOut, 404: Error, 409: Error, 422: Error, 429: Error},
+             operation_id="add_reporter_attachments", summary="Tambah bukti (multipart)", auth=None)
+def add_attachments(request: HttpRequest, tracking_id: str, files: list[UploadedFile] = File(...),  # noqa: B008
+                    secret: str = SECRET) -> Any:
+    case = case_for_reporter(request=request, tracking_id=tracking_id, secret=secret)
+    if len(files) > MAX_FILES:
+        raise InvalidInput(field="files", code="too_many_files")
+    checked = [check_file(f.name or "", f) for f in files]
+    event = case_reporter_message(case=case, text="", files=checked)
+    case.refresh_from_db(fields=["status"])
+    return 201, {"status": case.status, "at": event.at}

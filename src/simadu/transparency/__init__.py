@@ -1,0 +1,1 @@
+"""Public statistics and open data; later the oversight recaps and dashboards."""

@@ -1,0 +1,1 @@
+"""Workspace: pages and thin views."""

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from simadu.accounts.models import User
+from tests.factories import ROLES, make_staff
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> Iterator[None]:
+    """Rate-limit counters live in the cache: each test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def staff(db: Any) -> dict[str, User]:
+    """One user per role of tests.factories.ROLES, keyed by that name."""
+    return {name: make_staff(name, **spec) for name, spec in ROLES.items()}
+
+
+@pytest.fixture
+def api() -> Client:
+    return Client()
