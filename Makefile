@@ -25,18 +25,18 @@ browser-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
 
-# The whole suite: lint, types, SQLite, PostgreSQL and the browser journey.
-test: install browser-deps lint typecheck test-sqlite test-postgres test-browser
+# The whole suite: lint, types, then every test (browser journey included) on SQLite and on PostgreSQL.
+test: install browser-deps lint typecheck test-sqlite test-postgres
 
-# The edit loop: SQLite only, no browser.
+# The edit loop: SQLite, no browser.
 test-fast: install
 	$(BIN)/pytest -q -m "not browser and not postgres" -n 2
 
-test-sqlite: install
-	$(BIN)/pytest -q -m "not browser and not postgres" -n 2
+test-sqlite: install browser-deps
+	$(BIN)/pytest -q -m "not postgres" -n 2
 
-test-postgres: install
-	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/simadu} $(BIN)/pytest -q -m "not browser" -n 2
+test-postgres: install browser-deps
+	DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/simadu} $(BIN)/pytest -q -n 2
 
 test-browser: install browser-deps
 	$(BIN)/pytest -q -m browser
