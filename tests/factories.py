@@ -14,19 +14,30 @@ from simadu.triage.models import Unit
 PASSWORD = "uji-Sandi-2026!"
 
 
-def make_staff(username: str, role: str, unit: str | None = None, wbs_team: bool = False, **extra: Any) -> User:
+def make_staff(
+    username: str, role: str, unit: str | None = None, wbs_team: bool = False, **extra: Any
+) -> User:
     return User.objects.create_user(
-        username=username, password=PASSWORD, role=role, unit_id=unit, wbs_team=wbs_team,
-        first_name=extra.pop("first_name", username.title()), **extra,
+        username=username,
+        password=PASSWORD,
+        role=role,
+        unit_id=unit,
+        wbs_team=wbs_team,
+        first_name=extra.pop("first_name", username.title()),
+        **extra,
     )
 
 
-def submit(text: str = "Sudah tiga bulan gaji saya di PT Contoh Makmur Bekasi belum dibayar.", **fields: Any) -> tuple[Case, str]:
+def submit(
+    text: str = "Sudah tiga bulan gaji saya di PT Contoh Makmur Bekasi belum dibayar.", **fields: Any
+) -> tuple[Case, str]:
     """File a report as a reporter would; returns the case and its secret."""
     return report_submit(submission=Submission(text=text, **fields))
 
 
-def advance(case: Case, to: str, *, verifier: User, officer: User | None = None, unit: str = "ditjen_phi_jamsos") -> Case:
+def advance(
+    case: Case, to: str, *, verifier: User, officer: User | None = None, unit: str = "ditjen_phi_jamsos"
+) -> Case:
     """Walk a case along the happy path up to state `to` through the services."""
     path = ["verifying", "assigned", "in_progress", "responded", "closed"]
     for step in path[: path.index(to) + 1]:
@@ -37,20 +48,22 @@ def advance(case: Case, to: str, *, verifier: User, officer: User | None = None,
         elif step == "in_progress":
             case = services.case_start(case=case, actor=officer)
         elif step == "responded":
-            case = services.case_respond(case=case, actor=officer, text="Perusahaan sudah dipanggil dan gaji dibayar.")
+            case = services.case_respond(
+                case=case, actor=officer, text="Perusahaan sudah dipanggil dan gaji dibayar."
+            )
         elif step == "closed":
             case = services.case_close(case=case, actor=officer)
     return case
 
 
 ROLES = {
-    "verifier": dict(role=Role.VERIFIER, unit="itjen"),
-    "verifier_wbs": dict(role=Role.VERIFIER, unit="itjen", wbs_team=True),
-    "officer_phi": dict(role=Role.UNIT_OFFICER, unit="ditjen_phi_jamsos"),
-    "officer_pusdatin": dict(role=Role.UNIT_OFFICER, unit="pusdatin"),
-    "auditor": dict(role=Role.AUDITOR, unit="itjen"),
-    "auditor_wbs": dict(role=Role.AUDITOR, unit="itjen", wbs_team=True),
-    "leader_itjen": dict(role=Role.LEADERSHIP, unit="itjen"),
-    "leader_phi": dict(role=Role.LEADERSHIP, unit="ditjen_phi_jamsos"),
-    "admin": dict(role=Role.ADMIN, unit=None, is_staff=True, is_superuser=True),
+    "verifier": {"role": Role.VERIFIER, "unit": "itjen"},
+    "verifier_wbs": {"role": Role.VERIFIER, "unit": "itjen", "wbs_team": True},
+    "officer_phi": {"role": Role.UNIT_OFFICER, "unit": "ditjen_phi_jamsos"},
+    "officer_pusdatin": {"role": Role.UNIT_OFFICER, "unit": "pusdatin"},
+    "auditor": {"role": Role.AUDITOR, "unit": "itjen"},
+    "auditor_wbs": {"role": Role.AUDITOR, "unit": "itjen", "wbs_team": True},
+    "leader_itjen": {"role": Role.LEADERSHIP, "unit": "itjen"},
+    "leader_phi": {"role": Role.LEADERSHIP, "unit": "ditjen_phi_jamsos"},
+    "admin": {"role": Role.ADMIN, "unit": None, "is_staff": True, "is_superuser": True},
 }

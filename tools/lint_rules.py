@@ -16,13 +16,27 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "simadu"
 
-UNSEAL_ALLOWED = {"core/crypto.py", "confidentiality/sealing.py", "confidentiality/attachments.py",
-                  "outbox/services.py", "intake/services.py"}
+UNSEAL_ALLOWED = {
+    "core/crypto.py",
+    "confidentiality/sealing.py",
+    "confidentiality/attachments.py",
+    "outbox/services.py",
+    "intake/services.py",
+}
 # Layers from the top (pages and doors) to the ground; an app may import its own layer or lower.
 LAYERS = {
-    "portal": 3, "workspace": 3, "tracking": 3, "intake": 3, "integrations": 3,
-    "cases": 2, "confidentiality": 2, "transparency": 2,
-    "triage": 1, "audit": 1, "outbox": 1, "accounts": 1,
+    "portal": 3,
+    "workspace": 3,
+    "tracking": 3,
+    "intake": 3,
+    "integrations": 3,
+    "cases": 2,
+    "confidentiality": 2,
+    "transparency": 2,
+    "triage": 1,
+    "audit": 1,
+    "outbox": 1,
+    "accounts": 1,
     "core": 0,
 }
 _STATUS = re.compile(r"\b\w+\.status\s*=[^=]")
@@ -48,8 +62,10 @@ def check() -> list[str]:
                 problems.append(f"{rel}:{n}: no-print-in-src: write to a command's self.stdout")
             m = _IMPORT.search(code)
             if m and app in LAYERS and m.group(1) in LAYERS and LAYERS[m.group(1)] > LAYERS[app]:
-                problems.append(f"{rel}:{n}: imports-run-one-way: {app} (layer {LAYERS[app]}) imports "
-                                f"{m.group(1)} (layer {LAYERS[m.group(1)]})")
+                problems.append(
+                    f"{rel}:{n}: imports-run-one-way: {app} (layer {LAYERS[app]}) imports "
+                    f"{m.group(1)} (layer {LAYERS[m.group(1)]})"
+                )
     return problems
 
 

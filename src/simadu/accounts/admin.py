@@ -5,7 +5,7 @@ from simadu.accounts.models import User
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(BaseUserAdmin[User]):
     list_display = ("username", "first_name", "last_name", "role", "unit", "wbs_team", "is_active")
     list_filter = ("role", "unit", "wbs_team", "is_active")
     fieldsets = (

@@ -4,7 +4,7 @@ from simadu.audit.models import AuditEntry
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(admin.ModelAdmin[AuditEntry]):
     list_display = ("seq", "at", "actor", "action", "object_type", "object_id")
     list_filter = ("action",)
     search_fields = ("object_id", "actor")

@@ -17,7 +17,9 @@ GENESIS = "0" * 64
 
 
 def _digest(prev: str, seq: int, at: str, actor: str, action: str, otype: str, oid: str, data: Any) -> str:
-    payload = json.dumps([prev, seq, at, actor, action, otype, oid, data], sort_keys=True, cls=DjangoJSONEncoder)
+    payload = json.dumps(
+        [prev, seq, at, actor, action, otype, oid, data], sort_keys=True, cls=DjangoJSONEncoder
+    )
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
@@ -29,7 +31,9 @@ def actor_label(actor: Any) -> str:
     return f"user:{actor.pk}"
 
 
-def audit_record(*, actor: Any, action: str, obj_type: str, obj_id: str, data: dict[str, Any] | None = None) -> AuditEntry:
+def audit_record(
+    *, actor: Any, action: str, obj_type: str, obj_id: str, data: dict[str, Any] | None = None
+) -> AuditEntry:
     """Append one entry. Call inside the transaction of the change it records."""
     data = json.loads(json.dumps(data or {}, cls=DjangoJSONEncoder))
     with transaction.atomic():
@@ -39,8 +43,15 @@ def audit_record(*, actor: Any, action: str, obj_type: str, obj_id: str, data: d
         label = actor_label(actor)
         digest = _digest(head.hash, seq, at.isoformat(), label, action, obj_type, str(obj_id), data)
         entry = AuditEntry.objects.create(
-            seq=seq, at=at, actor=label, action=action, object_type=obj_type, object_id=str(obj_id),
-            data=data, prev_hash=head.hash, hash=digest,
+            seq=seq,
+            at=at,
+            actor=label,
+            action=action,
+            object_type=obj_type,
+            object_id=str(obj_id),
+            data=data,
+            prev_hash=head.hash,
+            hash=digest,
         )
         head.seq, head.hash = seq, digest
         head.save(update_fields=["seq", "hash"])
@@ -60,13 +71,20 @@ def audit_verify() -> ChainReport:
     prev, expected_seq, count = GENESIS, 1, 0
     for e in AuditEntry.objects.order_by("seq").iterator(chunk_size=2000):
         if e.seq != expected_seq:
-            return ChainReport(False, count, e.seq, f"entry #{expected_seq} is missing (next found: #{e.seq})")
+            return ChainReport(
+                False, count, e.seq, f"entry #{expected_seq} is missing (next found: #{e.seq})"
+            )
         if e.prev_hash != prev:
             return ChainReport(False, count, e.seq, f"entry #{e.seq} does not link to the entry before it")
-        if _digest(prev, e.seq, e.at.isoformat(), e.actor, e.action, e.object_type, e.object_id, e.data) != e.hash:
+        if (
+            _digest(prev, e.seq, e.at.isoformat(), e.actor, e.action, e.object_type, e.object_id, e.data)
+            != e.hash
+        ):
             return ChainReport(False, count, e.seq, f"entry #{e.seq} was changed after it was written")
         prev, expected_seq, count = e.hash, expected_seq + 1, count + 1
     head = AuditHead.objects.filter(pk=1).first()
     if head and (head.seq != count or head.hash != prev):
-        return ChainReport(False, count, count + 1, f"the chain ends at #{count} but its head says #{head.seq}")
+        return ChainReport(
+            False, count, count + 1, f"the chain ends at #{count} but its head says #{head.seq}"
+        )
     return ChainReport(True, count)

@@ -33,14 +33,16 @@ def end_of_working_day(start: dt.datetime, days: int, zone: ZoneInfo = WIB) -> d
     return dt.datetime.combine(due, dt.time(23, 59, 59), tzinfo=zone)
 
 
-def stage_deadline(*, status: str, supervisory: bool, report_type: str, since: dt.datetime,
-                   zone: ZoneInfo = WIB) -> dt.datetime | None:
+def stage_deadline(
+    *, status: str, supervisory: bool, report_type: str, since: dt.datetime, zone: ZoneInfo = WIB
+) -> dt.datetime | None:
     """When the stage the case just entered must be finished; None for final states."""
     if status in (Status.RECEIVED, Status.VERIFYING):
         return end_of_working_day(since, VERIFY_DAYS, zone)
     if status == Status.AWAITING_INFO:
         return dt.datetime.combine(
-            since.astimezone(zone).date() + dt.timedelta(days=REPORTER_ANSWER_CALENDAR_DAYS), dt.time(23, 59, 59),
+            since.astimezone(zone).date() + dt.timedelta(days=REPORTER_ANSWER_CALENDAR_DAYS),
+            dt.time(23, 59, 59),
             tzinfo=zone,
         )
     if status == Status.ASSIGNED:

@@ -49,7 +49,9 @@ class Case(models.Model):
     report_type = models.CharField(max_length=24, choices=ReportType.choices)
     category = models.ForeignKey("triage.Category", on_delete=models.PROTECT, related_name="cases")
     supervisory = models.BooleanField(default=False)
-    unit = models.ForeignKey("triage.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="cases")
+    unit = models.ForeignKey(
+        "triage.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="cases"
+    )
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.RECEIVED)
     source = models.CharField(max_length=8, choices=Source.choices, default=Source.WEB)
 
@@ -99,7 +101,8 @@ class Case(models.Model):
             models.CheckConstraint(condition=models.Q(status__in=Status.values), name="case_status_known"),
             models.CheckConstraint(condition=models.Q(channel__in=Channel.values), name="case_channel_known"),
             models.CheckConstraint(
-                condition=models.Q(rating__isnull=True) | models.Q(rating__gte=1, rating__lte=5), name="case_rating_1_5"
+                condition=models.Q(rating__isnull=True) | models.Q(rating__gte=1, rating__lte=5),
+                name="case_rating_1_5",
             ),
             # WBS content is never stored in the plain columns.
             models.CheckConstraint(
@@ -154,7 +157,9 @@ class CaseEvent(models.Model):
         ordering = ["at", "pk"]
         indexes = [models.Index(fields=["case", "at"])]
         constraints = [
-            models.CheckConstraint(condition=models.Q(visibility__in=["internal", "public"]), name="event_visibility_known"),
+            models.CheckConstraint(
+                condition=models.Q(visibility__in=["internal", "public"]), name="event_visibility_known"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -165,7 +170,9 @@ class Attachment(models.Model):
     """An evidence file, stored encrypted with the case's data key under a random name."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
-    event = models.ForeignKey(CaseEvent, on_delete=models.SET_NULL, null=True, blank=True, related_name="attachments")
+    event = models.ForeignKey(
+        CaseEvent, on_delete=models.SET_NULL, null=True, blank=True, related_name="attachments"
+    )
     storage_name = models.CharField(max_length=100, unique=True)
     sealed_name = models.BinaryField()  # the original file name can identify a reporter
     content_type = models.CharField(max_length=100)

@@ -22,7 +22,7 @@ def notify_reporter(case: Case, what: str) -> None:
     """Queue an e-mail to the reporter, if they left an address, about `what` just happened."""
     if what not in NOTIFY_ON or not case.has_contact:
         return
-    from simadu.confidentiality.sealing import identity_of  # noqa: PLC0415  (sealing imports cases)
+    from simadu.confidentiality.sealing import identity_of
 
     email = identity_of(case).get("email")
     if not email:
@@ -33,12 +33,18 @@ def notify_reporter(case: Case, what: str) -> None:
             stage = _("Petugas mengirim pesan baru untuk Anda.")
         else:
             stage = str(REPORTER_WORDS[case.status])
-        body = "\n\n".join([
-            _("Yth. Pelapor,"),
-            stage,
-            _("Nomor laporan: %(id)s") % {"id": case.tracking_id},
-            _("Lihat perkembangan dan balas di %(url)s/lacak dengan nomor laporan dan kode rahasia Anda.")
-            % {"url": settings.SIMADU_PUBLIC_URL},
-            _("Pesan ini dikirim otomatis oleh SIMADU, Inspektorat Jenderal Kementerian Ketenagakerjaan."),
-        ])
-    outbox_enqueue(kind="email", topic=f"case.{what}", payload={"to": email, "subject": subject, "body": body})
+        body = "\n\n".join(
+            [
+                _("Yth. Pelapor,"),
+                stage,
+                _("Nomor laporan: %(id)s") % {"id": case.tracking_id},
+                _("Lihat perkembangan dan balas di %(url)s/lacak dengan nomor laporan dan kode rahasia Anda.")
+                % {"url": settings.SIMADU_PUBLIC_URL},
+                _(
+                    "Pesan ini dikirim otomatis oleh SIMADU, Inspektorat Jenderal Kementerian Ketenagakerjaan."
+                ),
+            ]
+        )
+    outbox_enqueue(
+        kind="email", topic=f"case.{what}", payload={"to": email, "subject": subject, "body": body}
+    )

@@ -44,7 +44,9 @@ def inbox_cases(*, actor: Any, filters: InboxFilters) -> QuerySet[Case]:
     if filters.q:
         term = filters.q.strip()
         # Sealed WBS content is not searchable: only the tracking id finds a WBS case.
-        qs = qs.filter(tracking_id__iexact=term) | qs.filter(title__icontains=term, channel__in=["helpdesk", "lapor"])
+        qs = qs.filter(tracking_id__iexact=term) | qs.filter(
+            title__icontains=term, channel__in=["helpdesk", "lapor"]
+        )
     return qs.order_by("stage_due_at", "-received_at")
 
 

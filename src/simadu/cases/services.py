@@ -59,16 +59,30 @@ def _staff(actor: Actor) -> Any:
     return None if actor in (REPORTER, SYSTEM) else actor
 
 
-def _event(case: Case, *, kind: str, actor: Actor, body: str = "", public: bool = False, key: bytes | None = None,
-           **fields: Any) -> CaseEvent:
+def _event(
+    case: Case,
+    *,
+    kind: str,
+    actor: Actor,
+    body: str = "",
+    public: bool = False,
+    key: bytes | None = None,
+    **fields: Any,
+) -> CaseEvent:
     sealed = None
     if body and case.sealed:
         sealed = crypto.seal(key or case_key(case), body.encode(), context=EVENT)
         body = ""
     return CaseEvent.objects.create(
-        case=case, at=clock.now(), kind=kind, actor=_staff(actor), actor_kind=_actor_kind(actor),
+        case=case,
+        at=clock.now(),
+        kind=kind,
+        actor=_staff(actor),
+        actor_kind=_actor_kind(actor),
         visibility=CaseEvent.Visibility.PUBLIC if public else CaseEvent.Visibility.INTERNAL,
-        body=body, sealed_body=sealed, **fields,
+        body=body,
+        sealed_body=sealed,
+        **fields,
     )
 
 
@@ -82,19 +96,41 @@ def case_receive(*, submission: Submission, decision: TriageDecision) -> tuple[C
     category = Category.objects.get(pk=decision.category)
     key, wrapped = crypto.new_data_key()
     identity = {k: v for k, v in (("name", s.name), ("email", s.email), ("phone", s.phone)) if v}
-    content = {"title": s.title, "text": s.text, "reported_party": s.reported_party,
-               "location_detail": s.location_detail}
+    content = {
+        "title": s.title,
+        "text": s.text,
+        "reported_party": s.reported_party,
+        "location_detail": s.location_detail,
+    }
     secret = ids.new_secret()
     case = Case(
-        tracking_id=_unused_tracking_id(), secret_hash=ids.hash_secret(secret), data_key=wrapped,
-        channel=channel, channel_chosen=bool(s.channel), report_type=s.report_type or decision.report_type,
-        category=category, supervisory=category.supervisory, status=Status.RECEIVED, source=s.source,
-        reporter_type=s.reporter_type, anonymous=anonymous, confidential=s.confidential or channel == Channel.WBS,
-        has_contact=bool(s.email), sealed_identity=seal_json(key, identity, IDENTITY) if identity else None,
-        incident_date=s.incident_date, province_code=s.province_code, regency_code=s.regency_code,
-        triage=decision.as_dict(), received_at=now, status_changed_at=now,
-        stage_due_at=deadlines.stage_deadline(status=Status.RECEIVED, supervisory=category.supervisory,
-                                              report_type=decision.report_type, since=now),
+        tracking_id=_unused_tracking_id(),
+        secret_hash=ids.hash_secret(secret),
+        data_key=wrapped,
+        channel=channel,
+        channel_chosen=bool(s.channel),
+        report_type=s.report_type or decision.report_type,
+        category=category,
+        supervisory=category.supervisory,
+        status=Status.RECEIVED,
+        source=s.source,
+        reporter_type=s.reporter_type,
+        anonymous=anonymous,
+        confidential=s.confidential or channel == Channel.WBS,
+        has_contact=bool(s.email),
+        sealed_identity=seal_json(key, identity, IDENTITY) if identity else None,
+        incident_date=s.incident_date,
+        province_code=s.province_code,
+        regency_code=s.regency_code,
+        triage=decision.as_dict(),
+        received_at=now,
+        status_changed_at=now,
+        stage_due_at=deadlines.stage_deadline(
+            status=Status.RECEIVED,
+            supervisory=category.supervisory,
+            report_type=decision.report_type,
+            since=now,
+        ),
     )
     if channel == Channel.WBS:
         case.sealed_content = seal_json(key, content, CONTENT)
@@ -103,10 +139,21 @@ def case_receive(*, submission: Submission, decision: TriageDecision) -> tuple[C
         case.title, case.text = s.title, s.text
         case.reported_party, case.location_detail = s.reported_party, s.location_detail
     case.save()
-    _event(case, kind=CaseEvent.Kind.RECEIVED, actor=REPORTER, public=True, to_status=Status.RECEIVED,
-           data={"source": s.source})
-    audit_record(actor=REPORTER, action="case.receive", obj_type="case", obj_id=case.tracking_id,
-                 data={"channel": channel, "category": category.pk, "source": s.source})
+    _event(
+        case,
+        kind=CaseEvent.Kind.RECEIVED,
+        actor=REPORTER,
+        public=True,
+        to_status=Status.RECEIVED,
+        data={"source": s.source},
+    )
+    audit_record(
+        actor=REPORTER,
+        action="case.receive",
+        obj_type="case",
+        obj_id=case.tracking_id,
+        data={"channel": channel, "category": category.pk, "source": s.source},
+    )
     notifications.notify_reporter(case, "received")
     return case, secret
 
@@ -118,8 +165,15 @@ def _unused_tracking_id() -> str:
             return candidate
 
 
-def transition(*, case: Case, action: str, actor: Actor, body: str = "", public: bool = False,
-               data: dict[str, Any] | None = None) -> Case:
+def transition(
+    *,
+    case: Case,
+    action: str,
+    actor: Actor,
+    body: str = "",
+    public: bool = False,
+    data: dict[str, Any] | None = None,
+) -> Case:
     """Apply one workflow action: check it, move the case, write the timeline event and the audit row."""
     step = workflow_transition(action)
     if case.status not in step.sources:
@@ -130,18 +184,33 @@ def transition(*, case: Case, action: str, actor: Actor, body: str = "", public:
     before = case.status
     case.status = step.target
     case.status_changed_at = now
-    case.stage_due_at = deadlines.stage_deadline(status=step.target, supervisory=case.supervisory,
-                                                 report_type=case.report_type, since=now)
+    case.stage_due_at = deadlines.stage_deadline(
+        status=step.target, supervisory=case.supervisory, report_type=case.report_type, since=now
+    )
     if step.target == Status.RESPONDED:
         case.responded_at = now
         case.first_response_at = case.first_response_at or now
     if step.target in (Status.CLOSED, Status.FORWARDED, Status.ARCHIVED):
         case.closed_at = now
     case.save()
-    _event(case, kind=CaseEvent.Kind.TRANSITION, action=action, actor=actor, body=body, public=public,
-           from_status=before, to_status=step.target, data=data or {})
-    audit_record(actor=actor, action=f"case.{action}", obj_type="case", obj_id=case.tracking_id,
-                 data={"from": before, "to": step.target, **(data or {})})
+    _event(
+        case,
+        kind=CaseEvent.Kind.TRANSITION,
+        action=action,
+        actor=actor,
+        body=body,
+        public=public,
+        from_status=before,
+        to_status=step.target,
+        data=data or {},
+    )
+    audit_record(
+        actor=actor,
+        action=f"case.{action}",
+        obj_type="case",
+        obj_id=case.tracking_id,
+        data={"from": before, "to": step.target, **(data or {})},
+    )
     notifications.notify_reporter(case, action)
     return case
 
@@ -159,12 +228,21 @@ def case_verify(*, case: Case, actor: Actor) -> Case:
 def case_request_info(*, case: Case, actor: Actor, question: str) -> Case:
     if not question.strip():
         raise InvalidInput(_("Tulis pertanyaan untuk pelapor."), field="question")
-    return transition(case=_locked(case), action="request_info", actor=actor, body=question.strip(), public=True)
+    return transition(
+        case=_locked(case), action="request_info", actor=actor, body=question.strip(), public=True
+    )
 
 
 @transaction.atomic
-def case_assign(*, case: Case, actor: Actor, unit: Unit, category: Category | None = None,
-                report_type: str | None = None, note: str = "") -> Case:
+def case_assign(
+    *,
+    case: Case,
+    actor: Actor,
+    unit: Unit,
+    category: Category | None = None,
+    report_type: str | None = None,
+    note: str = "",
+) -> Case:
     """Route a case to the unit with authority; a changed category or type is kept as a triage correction."""
     case = _locked(case)
     if not unit.internal:
@@ -181,8 +259,13 @@ def case_assign(*, case: Case, actor: Actor, unit: Unit, category: Category | No
     case.unit = unit
     if corrections:
         _event(case, kind=CaseEvent.Kind.TRIAGE_CORRECTION, actor=actor, data=corrections)
-    return transition(case=case, action="assign", actor=actor, body=note.strip(),
-                      data={"unit": unit.pk, **({"corrected": sorted(corrections)} if corrections else {})})
+    return transition(
+        case=case,
+        action="assign",
+        actor=actor,
+        body=note.strip(),
+        data={"unit": unit.pk, **({"corrected": sorted(corrections)} if corrections else {})},
+    )
 
 
 @transaction.atomic
@@ -211,8 +294,14 @@ def case_forward(*, case: Case, actor: Actor, agency: Unit, reason: str, referen
     if not reason.strip():
         raise InvalidInput(_("Tulis alasan pengalihan untuk pelapor."), field="reason")
     case.forwarded_to, case.forward_reference = agency, reference.strip()[:100]
-    return transition(case=case, action="forward", actor=actor, body=reason.strip(), public=True,
-                      data={"agency": agency.pk, "reference": case.forward_reference})
+    return transition(
+        case=case,
+        action="forward",
+        actor=actor,
+        body=reason.strip(),
+        public=True,
+        data={"agency": agency.pk, "reference": case.forward_reference},
+    )
 
 
 @transaction.atomic
@@ -221,8 +310,14 @@ def case_archive(*, case: Case, actor: Actor, reason_code: str, note: str = "") 
         raise InvalidInput(_("Pilih alasan pengarsipan."), field="reason_code")
     case = _locked(case)
     case.archive_reason = reason_code
-    return transition(case=case, action="archive", actor=actor, body=note.strip(), public=bool(note.strip()),
-                      data={"reason": reason_code})
+    return transition(
+        case=case,
+        action="archive",
+        actor=actor,
+        body=note.strip(),
+        public=bool(note.strip()),
+        data={"reason": reason_code},
+    )
 
 
 @transaction.atomic
@@ -249,15 +344,24 @@ def case_reporter_message(*, case: Case, text: str, files: list[CheckedFile] = (
     """The reporter adds information or evidence; an answer to a question resumes verification."""
     case = _locked(case)
     if case.status not in OPEN_STATES:
-        raise Conflict(_("Laporan ini sudah selesai ditangani dan tidak menerima pesan baru."), code="case_closed")
+        raise Conflict(
+            _("Laporan ini sudah selesai ditangani dan tidak menerima pesan baru."), code="case_closed"
+        )
     if not text.strip() and not files:
         raise InvalidInput(_("Tulis pesan atau lampirkan berkas."), field="text")
     key = case_key(case)
-    event = _event(case, kind=CaseEvent.Kind.REPORTER_MESSAGE, actor=REPORTER, body=text.strip(), public=True, key=key)
+    event = _event(
+        case, kind=CaseEvent.Kind.REPORTER_MESSAGE, actor=REPORTER, body=text.strip(), public=True, key=key
+    )
     for checked in files:
         attachment_store(case=case, checked=checked, event=event, from_reporter=True, key=key)
-    audit_record(actor=REPORTER, action="case.reporter_message", obj_type="case", obj_id=case.tracking_id,
-                 data={"files": len(files)})
+    audit_record(
+        actor=REPORTER,
+        action="case.reporter_message",
+        obj_type="case",
+        obj_id=case.tracking_id,
+        data={"files": len(files)},
+    )
     if case.status == Status.AWAITING_INFO:
         transition(case=case, action="provide_info", actor=REPORTER)
     return event
@@ -275,9 +379,17 @@ def case_rate(*, case: Case, rating: int, comment: str = "") -> Case:
         raise InvalidInput(_("Pilih nilai 1 sampai 5."), field="rating")
     case.rating, case.rating_comment = rating, comment.strip()[:1000]
     case.save(update_fields=["rating", "rating_comment"])
-    _event(case, kind=CaseEvent.Kind.RATING, actor=REPORTER, public=True, body=case.rating_comment,
-           data={"rating": rating})
-    audit_record(actor=REPORTER, action="case.rate", obj_type="case", obj_id=case.tracking_id, data={"rating": rating})
+    _event(
+        case,
+        kind=CaseEvent.Kind.RATING,
+        actor=REPORTER,
+        public=True,
+        body=case.rating_comment,
+        data={"rating": rating},
+    )
+    audit_record(
+        actor=REPORTER, action="case.rate", obj_type="case", obj_id=case.tracking_id, data={"rating": rating}
+    )
     return case
 
 
@@ -290,7 +402,9 @@ def case_object(*, case: Case, reason: str) -> Case:
     if case.status != Status.RESPONDED or case.responded_at is None:
         raise Conflict(_("Keberatan dapat diajukan setelah laporan dijawab."), code="not_responded")
     if working_days_between(case.responded_at.date(), clock.now().date()) > deadlines.OBJECTION_DAYS:
-        raise Conflict(_("Batas waktu keberatan (10 hari kerja setelah jawaban) sudah lewat."), code="objection_late")
+        raise Conflict(
+            _("Batas waktu keberatan (10 hari kerja setelah jawaban) sudah lewat."), code="objection_late"
+        )
     if not reason.strip():
         raise InvalidInput(_("Tulis alasan keberatan Anda."), field="reason")
     case.objected_at = clock.now()

@@ -28,17 +28,30 @@ class Status(models.TextChoices):
     ARCHIVED = "archived", _("Diarsipkan")
 
 
-OPEN_STATES = frozenset({Status.RECEIVED, Status.VERIFYING, Status.AWAITING_INFO, Status.ASSIGNED,
-                         Status.IN_PROGRESS, Status.RESPONDED, Status.REOPENED})
+OPEN_STATES = frozenset(
+    {
+        Status.RECEIVED,
+        Status.VERIFYING,
+        Status.AWAITING_INFO,
+        Status.ASSIGNED,
+        Status.IN_PROGRESS,
+        Status.RESPONDED,
+        Status.REOPENED,
+    }
+)
 FINAL_STATES = frozenset({Status.CLOSED, Status.FORWARDED, Status.ARCHIVED})
 # States in which the handling unit sees the case.
-UNIT_STATES = frozenset({Status.ASSIGNED, Status.IN_PROGRESS, Status.RESPONDED, Status.REOPENED, Status.CLOSED})
+UNIT_STATES = frozenset(
+    {Status.ASSIGNED, Status.IN_PROGRESS, Status.RESPONDED, Status.REOPENED, Status.CLOSED}
+)
 
 # What the reporter reads for each state: plain words, no jargon.
 REPORTER_WORDS: dict[str, Promise] = {
     Status.RECEIVED: _("Laporan Anda sudah kami terima dan menunggu diperiksa petugas."),
     Status.VERIFYING: _("Petugas sedang memeriksa laporan Anda."),
-    Status.AWAITING_INFO: _("Petugas membutuhkan keterangan tambahan dari Anda. Silakan jawab pertanyaan di bawah."),
+    Status.AWAITING_INFO: _(
+        "Petugas membutuhkan keterangan tambahan dari Anda. Silakan jawab pertanyaan di bawah."
+    ),
     Status.ASSIGNED: _("Laporan Anda sudah diteruskan ke unit yang berwenang menanganinya."),
     Status.IN_PROGRESS: _("Unit yang berwenang sedang menindaklanjuti laporan Anda."),
     Status.RESPONDED: _("Laporan Anda sudah dijawab. Silakan baca jawabannya dan beri penilaian."),
@@ -73,9 +86,21 @@ TRANSITIONS: tuple[Transition, ...] = (
     _t("provide_info", {S.AWAITING_INFO}, S.VERIFYING, {REPORTER}, _("Pelapor memberi keterangan")),
     _t("assign", {S.RECEIVED, S.VERIFYING}, S.ASSIGNED, {VERIFIER}, _("Teruskan ke unit")),
     _t("start", {S.ASSIGNED, S.REOPENED}, S.IN_PROGRESS, {UNIT_OFFICER, AUDITOR}, _("Mulai tindak lanjut")),
-    _t("respond", {S.ASSIGNED, S.IN_PROGRESS, S.REOPENED}, S.RESPONDED, {UNIT_OFFICER, AUDITOR}, _("Kirim jawaban")),
+    _t(
+        "respond",
+        {S.ASSIGNED, S.IN_PROGRESS, S.REOPENED},
+        S.RESPONDED,
+        {UNIT_OFFICER, AUDITOR},
+        _("Kirim jawaban"),
+    ),
     _t("reopen", {S.RESPONDED}, S.REOPENED, {REPORTER}, _("Pelapor mengajukan keberatan")),
-    _t("close", {S.RESPONDED}, S.CLOSED, {VERIFIER, UNIT_OFFICER, AUDITOR, LEADERSHIP, SYSTEM}, _("Tutup laporan")),
+    _t(
+        "close",
+        {S.RESPONDED},
+        S.CLOSED,
+        {VERIFIER, UNIT_OFFICER, AUDITOR, LEADERSHIP, SYSTEM},
+        _("Tutup laporan"),
+    ),
     _t("forward", {S.RECEIVED, S.VERIFYING}, S.FORWARDED, {VERIFIER}, _("Alihkan ke instansi lain")),
     _t("archive", {S.RECEIVED, S.VERIFYING, S.AWAITING_INFO}, S.ARCHIVED, {VERIFIER, SYSTEM}, _("Arsipkan")),
 )

@@ -54,31 +54,49 @@ def check_file(name: str, stream: IO[bytes] | Any) -> CheckedFile:
     clean_name = (name or "berkas").replace("\\", "/").rsplit("/", 1)[-1][:150]
     if len(data) > limit:
         raise InvalidInput(
-            _("Berkas %(name)s terlalu besar. Batasnya %(mb)s MB.") % {"name": clean_name, "mb": limit // 2**20},
-            code="file_too_large", field="files",
+            _("Berkas %(name)s terlalu besar. Batasnya %(mb)s MB.")
+            % {"name": clean_name, "mb": limit // 2**20},
+            code="file_too_large",
+            field="files",
         )
     if not data:
-        raise InvalidInput(_("Berkas %(name)s kosong.") % {"name": clean_name}, code="file_empty", field="files")
+        raise InvalidInput(
+            _("Berkas %(name)s kosong.") % {"name": clean_name}, code="file_empty", field="files"
+        )
     kind = filetype.guess(data)
     ext = "." + clean_name.rsplit(".", 1)[-1].lower() if "." in clean_name else ""
     if kind is None or kind.mime not in ALLOWED or ext not in ALLOWED[kind.mime]:
         raise InvalidInput(
-            _("Berkas %(name)s tidak dapat diterima. Kirim foto (JPG, PNG), PDF, dokumen Word/Excel, atau rekaman "
-              "suara/video (MP3, M4A, MP4).") % {"name": clean_name},
-            code="file_type_not_allowed", field="files",
+            _(
+                "Berkas %(name)s tidak dapat diterima. Kirim foto (JPG, PNG), PDF, dokumen Word/Excel, atau rekaman "
+                "suara/video (MP3, M4A, MP4)."
+            )
+            % {"name": clean_name},
+            code="file_type_not_allowed",
+            field="files",
         )
     return CheckedFile(clean_name, kind.mime, data)
 
 
-def attachment_store(*, case: Case, checked: CheckedFile, event: CaseEvent | None, from_reporter: bool,
-                     key: bytes | None = None) -> Attachment:
+def attachment_store(
+    *,
+    case: Case,
+    checked: CheckedFile,
+    event: CaseEvent | None,
+    from_reporter: bool,
+    key: bytes | None = None,
+) -> Attachment:
     key = key or case_key(case)
     storage_name = f"evidence/{secrets.token_hex(16)}.bin"
     default_storage.save(storage_name, ContentFile(crypto.seal(key, checked.data, context=ATTACHMENT)))
     return Attachment.objects.create(
-        case=case, event=event, storage_name=storage_name,
+        case=case,
+        event=event,
+        storage_name=storage_name,
         sealed_name=crypto.seal(key, checked.name.encode(), context=FILENAME),
-        content_type=checked.content_type, size=len(checked.data), from_reporter=from_reporter,
+        content_type=checked.content_type,
+        size=len(checked.data),
+        from_reporter=from_reporter,
         uploaded_at=clock.now(),
     )
 
@@ -95,8 +113,13 @@ def attachment_read(*, actor: Any, case: Case, attachment: Attachment) -> tuple[
     with default_storage.open(attachment.storage_name, "rb") as f:
         data = crypto.unseal(key, f.read(), context=ATTACHMENT)
     if case.sealed:
-        from simadu.audit.services import audit_record  # noqa: PLC0415
+        from simadu.audit.services import audit_record
 
-        audit_record(actor=actor, action="case.attachment_read", obj_type="case", obj_id=case.tracking_id,
-                     data={"attachment": attachment.pk})
+        audit_record(
+            actor=actor,
+            action="case.attachment_read",
+            obj_type="case",
+            obj_id=case.tracking_id,
+            data={"attachment": attachment.pk},
+        )
     return attachment_name(case, attachment, key), attachment.content_type, data

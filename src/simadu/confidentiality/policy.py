@@ -30,8 +30,9 @@ if TYPE_CHECKING:
     from simadu.accounts.models import User
 
 ITJEN = "itjen"
-STAFF_ACTIONS = frozenset({"case.view", "case.note", "case.reply", "case.view_identity", "case.view_content",
-                           "case.download"})
+STAFF_ACTIONS = frozenset(
+    {"case.view", "case.note", "case.reply", "case.view_identity", "case.view_content", "case.download"}
+)
 
 
 def _is_staff(actor: Any) -> bool:
@@ -97,7 +98,7 @@ def can(actor: Any, action: str, case: Case) -> bool:
         if case.channel == Channel.WBS:
             return bool(actor.wbs_team)
         if case.anonymous:
-            return actor.role == "verifier"
+            return bool(actor.role == "verifier")
         return True
     if action in ("case.note", "case.reply"):
         return actor.role in ("verifier", "unit_officer", "auditor")
@@ -109,9 +110,9 @@ def can(actor: Any, action: str, case: Case) -> bool:
     if actor.role not in allowed_roles:
         return False
     if actor.role == "unit_officer":
-        return case.unit_id == actor.unit_id
+        return bool(case.unit_id == actor.unit_id)
     if actor.role == "auditor" and name in ("start", "respond", "close"):
-        return case.unit_id == ITJEN
+        return bool(case.unit_id == ITJEN)
     return True
 
 

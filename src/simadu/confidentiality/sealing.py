@@ -45,8 +45,12 @@ def content_of(case: Case) -> dict[str, str]:
     """Title, text, reported party and place: from the sealed copy for WBS, else the plain columns."""
     if case.sealed:
         return {k: str(v) for k, v in unseal_json(case_key(case), case.sealed_content, CONTENT).items()}
-    return {"title": case.title, "text": case.text, "reported_party": case.reported_party,
-            "location_detail": case.location_detail}
+    return {
+        "title": case.title,
+        "text": case.text,
+        "reported_party": case.reported_party,
+        "location_detail": case.location_detail,
+    }
 
 
 def event_body(case: Case, event: CaseEvent, key: bytes | None = None) -> str:

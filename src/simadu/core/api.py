@@ -44,9 +44,13 @@ def _field_message(err: dict[str, Any]) -> str:
     if kind in ("int_type", "int_parsing"):
         return _("harus berupa angka")
     if kind == "literal_error":
-        return _("nilai tidak dikenal; pilihan: %(options)s") % {"options": err.get("ctx", {}).get("expected", "")}
+        return _("nilai tidak dikenal; pilihan: %(options)s") % {
+            "options": err.get("ctx", {}).get("expected", "")
+        }
     if kind == "string_too_long":
-        return _("terlalu panjang (paling banyak %(n)s huruf)") % {"n": err.get("ctx", {}).get("max_length", "")}
+        return _("terlalu panjang (paling banyak %(n)s huruf)") % {
+            "n": err.get("ctx", {}).get("max_length", "")
+        }
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
         return _("tanggal tidak valid (contoh 2026-11-20)")
     if kind in ("model_attributes_type", "dict_type", "model_type"):
@@ -89,10 +93,10 @@ def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 
 def _register_routers() -> None:
-    from simadu.cases.api import router as cases_router  # noqa: PLC0415
-    from simadu.intake.api import router as intake_router  # noqa: PLC0415
-    from simadu.tracking.api import router as tracking_router  # noqa: PLC0415
-    from simadu.transparency.api import router as transparency_router  # noqa: PLC0415
+    from simadu.cases.api import router as cases_router
+    from simadu.intake.api import router as intake_router
+    from simadu.tracking.api import router as tracking_router
+    from simadu.transparency.api import router as transparency_router
 
     api.add_router("/reports", intake_router)
     api.add_router("/reports", tracking_router)

@@ -10,9 +10,11 @@ from django.core import checks
 
 @checks.register(checks.Tags.security, deploy=True)
 def production_secrets(app_configs: Any, **kwargs: Any) -> list[checks.CheckMessage]:
-    errors: list[checks.CheckMessage] = []
-    if settings.SIMADU_ENV == "production":
-        for name in ("SIMADU_SECRET_KEY", "SIMADU_MASTER_KEY", "DATABASE_URL"):
-            if not getattr(settings, f"_RAW_{name}", ""):
-                errors.append(checks.Error(f"{name} must be set in production", id="simadu.E001"))
-    return errors
+    if settings.SIMADU_ENV != "production":
+        return []
+    required = ("SIMADU_SECRET_KEY", "SIMADU_MASTER_KEY", "DATABASE_URL")
+    return [
+        checks.Error(f"{name} must be set in production", id="simadu.E001")
+        for name in required
+        if not getattr(settings, f"_RAW_{name}", "")
+    ]

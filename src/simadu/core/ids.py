@@ -39,7 +39,7 @@ def canonical_tracking_id(text: str) -> str | None:
     """The tracking id in its stored form, or None when it cannot be one (typo caught)."""
     raw = text.strip().upper()
     if raw.startswith(PREFIX):
-        raw = raw[len(PREFIX):]
+        raw = raw[len(PREFIX) :]
     code = normalize(raw)
     if len(code) != 8 or _check_symbol(code[:7]) != code[7]:
         return None

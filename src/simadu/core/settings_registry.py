@@ -21,26 +21,68 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("SIMADU_DEBUG", "off", "Django debug pages. Never on in production."),
-    Setting("SIMADU_ENV", "embedded", "`embedded` (SQLite, in-process tasks, generated keys under var/) or `production` (every secret must be given)."),
+    Setting(
+        "SIMADU_ENV",
+        "embedded",
+        "`embedded` (SQLite, in-process tasks, generated keys under var/) or `production` (every secret must be given).",
+    ),
     Setting("SIMADU_VAR_DIR", "var", "Folder for the embedded database, generated keys and uploaded files."),
-    Setting("SIMADU_SECRET_KEY", "", "Django secret key. Embedded: generated into var/keys on first start. Production: required.", secret=True),
-    Setting("SIMADU_MASTER_KEY", "", "Base64 of the 32-byte master key that wraps every case's data key. Embedded: generated into var/keys. Production: required.", secret=True),
-    Setting("SIMADU_PUBLIC_URL", "http://127.0.0.1:8000", "Address of the portal as reporters reach it, used in links in messages."),
-    Setting("SIMADU_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver", "Comma-separated host names the server answers to."),
-    Setting("SIMADU_TRUSTED_ORIGINS", "", "Comma-separated origins (https://…) trusted for CSRF behind a proxy."),
-    Setting("DATABASE_URL", "", "PostgreSQL URL for production (postgres://user@host:5432/db). Empty: SQLite (WAL) in SIMADU_VAR_DIR."),
-    Setting("REDIS_URL", "", "Redis URL for the cache, rate limits and the Celery broker. Empty: in-process cache and tasks."),
+    Setting(
+        "SIMADU_SECRET_KEY",
+        "",
+        "Django secret key. Embedded: generated into var/keys on first start. Production: required.",
+        secret=True,
+    ),
+    Setting(
+        "SIMADU_MASTER_KEY",
+        "",
+        "Base64 of the 32-byte master key that wraps every case's data key. Embedded: generated into var/keys. Production: required.",
+        secret=True,
+    ),
+    Setting(
+        "SIMADU_PUBLIC_URL",
+        "http://127.0.0.1:8000",
+        "Address of the portal as reporters reach it, used in links in messages.",
+    ),
+    Setting(
+        "SIMADU_ALLOWED_HOSTS",
+        "127.0.0.1,localhost,testserver",
+        "Comma-separated host names the server answers to.",
+    ),
+    Setting(
+        "SIMADU_TRUSTED_ORIGINS", "", "Comma-separated origins (https://…) trusted for CSRF behind a proxy."
+    ),
+    Setting(
+        "DATABASE_URL",
+        "",
+        "PostgreSQL URL for production (postgres://user@host:5432/db). Empty: SQLite (WAL) in SIMADU_VAR_DIR.",
+    ),
+    Setting(
+        "REDIS_URL",
+        "",
+        "Redis URL for the cache, rate limits and the Celery broker. Empty: in-process cache and tasks.",
+    ),
     Setting("SIMADU_RATE_LIMITS", "on", "`off` turns the per-client limits off, for load tests on loopback."),
-    Setting("SIMADU_SMTP_HOST", "", "SMTP server for outgoing mail. Empty: mail stays in the outbox, marked as not sent."),
+    Setting(
+        "SIMADU_SMTP_HOST",
+        "",
+        "SMTP server for outgoing mail. Empty: mail stays in the outbox, marked as not sent.",
+    ),
     Setting("SIMADU_SMTP_PORT", "25", "SMTP port."),
     Setting("SIMADU_SMTP_USER", "", "SMTP user name, if the server wants one."),
     Setting("SIMADU_SMTP_PASSWORD", "", "SMTP password.", secret=True),
     Setting("SIMADU_SMTP_TLS", "off", "`on` to use STARTTLS."),
-    Setting("SIMADU_MAIL_FROM", "SIMADU Itjen Kemnaker <pengaduan@kemnaker.go.id>", "Sender of outgoing mail."),
+    Setting(
+        "SIMADU_MAIL_FROM", "SIMADU Itjen Kemnaker <pengaduan@kemnaker.go.id>", "Sender of outgoing mail."
+    ),
     Setting("SIMADU_WEB_WORKERS", "2", "Web worker processes started by `simadu serve`."),
     Setting("SIMADU_WEB_THREADS", "4", "Threads per web worker."),
     Setting("SIMADU_MAX_UPLOAD_MB", "10", "Largest evidence file accepted, in MiB."),
-    Setting("SIMADU_DEMO_DATA", "on", "`off`: `simadu serve` does not load the demo data set into an empty database."),
+    Setting(
+        "SIMADU_DEMO_DATA",
+        "on",
+        "`off`: `simadu serve` does not load the demo data set into an empty database.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -69,8 +111,15 @@ def render_env_example() -> str:
 
 
 def render_settings_doc() -> str:
-    rows = ["# Settings", "", "Generated from `src/simadu/core/settings_registry.py` by `simadu settings_doc`.",
-            "The embedded default needs none of them.", "", "| name | default | what it does |", "| --- | --- | --- |"]
+    rows = [
+        "# Settings",
+        "",
+        "Generated from `src/simadu/core/settings_registry.py` by `simadu settings_doc`.",
+        "The embedded default needs none of them.",
+        "",
+        "| name | default | what it does |",
+        "| --- | --- | --- |",
+    ]
     for s in SETTINGS:
         default = "(none)" if s.secret or not s.default else f"`{s.default}`"
         rows.append(f"| `{s.name}` | {default} | {s.help} |")

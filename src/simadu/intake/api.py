@@ -16,8 +16,12 @@ router = Router(tags=["reporting"])
 
 def created_answer(case: Any, secret: str) -> dict[str, Any]:
     return {
-        "tracking_id": case.tracking_id, "secret": secret, "status": case.status, "channel": case.channel,
-        "report_type": case.report_type, "category": case.category_id,
+        "tracking_id": case.tracking_id,
+        "secret": secret,
+        "status": case.status,
+        "channel": case.channel,
+        "report_type": case.report_type,
+        "category": case.category_id,
         "expected_response_by": case.stage_due_at.isoformat() if case.stage_due_at else None,
     }
 
@@ -30,7 +34,9 @@ def created_answer(case: Any, secret: str) -> dict[str, Any]:
     auth=None,
 )
 def submit_report(
-    request: HttpRequest, payload: ReportIn, idempotency_key: str | None = Header(None, alias="Idempotency-Key")
+    request: HttpRequest,
+    payload: ReportIn,
+    idempotency_key: str | None = Header(None, alias="Idempotency-Key"),  # type: ignore[type-arg]
 ) -> tuple[int, dict[str, Any]]:
     """File a report. `201` means it is committed; a retry with the same `Idempotency-Key` answers `200` with the same report."""
     data = payload.dict()

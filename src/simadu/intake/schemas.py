@@ -27,7 +27,9 @@ class ReportIn(Schema):
     reporter: ReporterIn | None = None
     incident_date: dt.date | None = Field(None, description="Tanggal kejadian (YYYY-MM-DD).")
     province_code: str | None = Field(None, max_length=2, description="Kode provinsi Kemendagri, mis. 32.")
-    regency_code: str | None = Field(None, max_length=5, description="Kode kabupaten/kota Kemendagri, mis. 32.16.")
+    regency_code: str | None = Field(
+        None, max_length=5, description="Kode kabupaten/kota Kemendagri, mis. 32.16."
+    )
     location_detail: str | None = Field(None, description="Tempat kejadian (alamat, nama perusahaan).")
     reported_party: str | None = Field(None, description="Pihak yang dilaporkan.")
 

@@ -4,7 +4,7 @@ from simadu.outbox.models import OutboxMessage
 
 
 @admin.register(OutboxMessage)
-class OutboxMessageAdmin(admin.ModelAdmin):
+class OutboxMessageAdmin(admin.ModelAdmin[OutboxMessage]):
     list_display = ("pk", "kind", "topic", "state", "attempts", "created_at", "sent_at", "last_error")
     list_filter = ("kind", "state", "topic")
     exclude = ("data_key", "payload")

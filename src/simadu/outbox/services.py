@@ -20,7 +20,7 @@ _CONTEXT = b"outbox"
 
 
 def _payload(message: OutboxMessage) -> dict[str, Any]:
-    key = crypto.unwrap(message.data_key)
+    key = crypto.unwrap(bytes(message.data_key))
     return dict(json.loads(crypto.unseal(key, bytes(message.payload), context=_CONTEXT)))
 
 
@@ -28,11 +28,14 @@ def outbox_enqueue(*, kind: str, topic: str, payload: dict[str, Any]) -> OutboxM
     key, wrapped = crypto.new_data_key()
     now = clock.now()
     message = OutboxMessage.objects.create(
-        kind=kind, topic=topic, data_key=wrapped,
+        kind=kind,
+        topic=topic,
+        data_key=wrapped,
         payload=crypto.seal(key, json.dumps(payload).encode(), context=_CONTEXT),
-        created_at=now, next_attempt_at=now,
+        created_at=now,
+        next_attempt_at=now,
     )
-    from simadu.outbox.tasks import deliver_message  # noqa: PLC0415  (tasks import this module)
+    from simadu.outbox.tasks import deliver_message
 
     transaction.on_commit(lambda: deliver_message.delay(message.pk))
     return message
@@ -41,8 +44,9 @@ def outbox_enqueue(*, kind: str, topic: str, payload: dict[str, Any]) -> OutboxM
 def _send(message: OutboxMessage) -> None:
     data = _payload(message)
     if message.kind == OutboxMessage.Kind.EMAIL:
-        EmailMessage(subject=data["subject"], body=data["body"], to=[data["to"]],
-                     headers=data.get("headers") or {}).send()
+        EmailMessage(
+            subject=data["subject"], body=data["body"], to=[data["to"]], headers=data.get("headers") or {}
+        ).send()
     else:
         raise RuntimeError(f"no gateway for {message.kind} yet")
 
@@ -66,7 +70,9 @@ def outbox_deliver(*, message_id: int) -> OutboxMessage | None:
             message.next_attempt_at = now + dt.timedelta(minutes=2 ** min(message.attempts, 10))
             if message.attempts >= MAX_ATTEMPTS:
                 message.state = OutboxMessage.State.FAILED
-            log.warning("outbox message %s failed (attempt %s): %s", message.pk, message.attempts, type(exc).__name__)
+            log.warning(
+                "outbox message %s failed (attempt %s): %s", message.pk, message.attempts, type(exc).__name__
+            )
         else:
             message.state, message.sent_at, message.last_error = OutboxMessage.State.SENT, now, ""
         message.save()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from celery import shared_task
-
 from simadu.outbox.services import outbox_deliver, outbox_deliver_due
 
 

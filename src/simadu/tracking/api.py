@@ -15,18 +15,28 @@ from simadu.intake.schemas import Error, MessageIn, MessageOut, ReportView
 from simadu.tracking.services import case_for_reporter, reporter_view
 
 router = Router(tags=["reporting"])
-SECRET = Header(..., alias="X-Report-Secret", description="Kode rahasia dari tanda terima.")
+SECRET = Header(..., alias="X-Report-Secret", description="Kode rahasia dari tanda terima.")  # type: ignore[type-arg]
 
 
-@router.get("/{tracking_id}", response={200: ReportView, 404: Error, 429: Error}, operation_id="track_report",
-            summary="Lacak laporan", auth=None)
+@router.get(
+    "/{tracking_id}",
+    response={200: ReportView, 404: Error, 429: Error},
+    operation_id="track_report",
+    summary="Lacak laporan",
+    auth=None,
+)
 def track_report(request: HttpRequest, tracking_id: str, secret: str = SECRET) -> Any:
     """The reporter's view. A wrong secret and an unknown id give the same `404`."""
     return reporter_view(case_for_reporter(request=request, tracking_id=tracking_id, secret=secret))
 
 
-@router.post("/{tracking_id}/messages", response={201: MessageOut, 404: Error, 409: Error, 422: Error, 429: Error},
-             operation_id="add_reporter_message", summary="Tambah keterangan", auth=None)
+@router.post(
+    "/{tracking_id}/messages",
+    response={201: MessageOut, 404: Error, 409: Error, 422: Error, 429: Error},
+    operation_id="add_reporter_message",
+    summary="Tambah keterangan",
+    auth=None,
+)
 def add_message(request: HttpRequest, tracking_id: str, payload: MessageIn, secret: str = SECRET) -> Any:
     case = case_for_reporter(request=request, tracking_id=tracking_id, secret=secret)
     event = case_reporter_message(case=case, text=payload.text)
@@ -34,10 +44,19 @@ def add_message(request: HttpRequest, tracking_id: str, payload: MessageIn, secr
     return 201, {"status": case.status, "at": event.at}
 
 
-@router.post("/{tracking_id}/attachments", response={201: MessageOut, 404: Error, 409: Error, 422: Error, 429: Error},
-             operation_id="add_reporter_attachments", summary="Tambah bukti (multipart)", auth=None)
-def add_attachments(request: HttpRequest, tracking_id: str, files: list[UploadedFile] = File(...),  # noqa: B008
-                    secret: str = SECRET) -> Any:
+@router.post(
+    "/{tracking_id}/attachments",
+    response={201: MessageOut, 404: Error, 409: Error, 422: Error, 429: Error},
+    operation_id="add_reporter_attachments",
+    summary="Tambah bukti (multipart)",
+    auth=None,
+)
+def add_attachments(
+    request: HttpRequest,
+    tracking_id: str,
+    files: list[UploadedFile] = File(...),  # type: ignore[type-arg]  # noqa: B008
+    secret: str = SECRET,
+) -> Any:
     case = case_for_reporter(request=request, tracking_id=tracking_id, secret=secret)
     if len(files) > MAX_FILES:
         raise InvalidInput(field="files", code="too_many_files")

@@ -28,8 +28,11 @@ def case_for_reporter(*, request: HttpRequest, tracking_id: str, secret: str) ->
     """The case for this tracking id and secret, or NotFound; RateLimited after many failures from one client."""
     ratelimit.check("lookup", request, limit=FAILED_LOOKUPS_LIMIT)
     canonical = ids.canonical_tracking_id(tracking_id or "")
-    case = Case.objects.select_related("category", "unit", "forwarded_to").filter(tracking_id=canonical).first() \
-        if canonical else None
+    case = (
+        Case.objects.select_related("category", "unit", "forwarded_to").filter(tracking_id=canonical).first()
+        if canonical
+        else None
+    )
     matched = ids.secret_matches(secret or "", case.secret_hash if case else _DUMMY_HASH)
     if case is None or not matched:
         ratelimit.hit("lookup", request, window=FAILED_LOOKUPS_WINDOW)
@@ -76,21 +79,40 @@ def reporter_view(case: Case) -> ReporterView:
             text = str(REPORTER_WORDS[Status.RECEIVED])
         else:
             text = item.body
-        items.append(ReporterMessage(e.at, e.actor_kind, e.kind if not e.action else e.action, text,
-                                     [name for _, name in item.attachments]))
-    open_states = {Status.RECEIVED, Status.VERIFYING, Status.AWAITING_INFO, Status.ASSIGNED, Status.IN_PROGRESS,
-                   Status.RESPONDED, Status.REOPENED}
+        items.append(
+            ReporterMessage(
+                e.at,
+                e.actor_kind,
+                e.kind if not e.action else e.action,
+                text,
+                [name for _, name in item.attachments],
+            )
+        )
+    open_states = {
+        Status.RECEIVED,
+        Status.VERIFYING,
+        Status.AWAITING_INFO,
+        Status.ASSIGNED,
+        Status.IN_PROGRESS,
+        Status.RESPONDED,
+        Status.REOPENED,
+    }
     return ReporterView(
-        tracking_id=case.tracking_id, status=case.status, status_text=str(REPORTER_WORDS[case.status]),
-        channel=case.channel, category=case.category.name, received_at=case.received_at,
+        tracking_id=case.tracking_id,
+        status=case.status,
+        status_text=str(REPORTER_WORDS[case.status]),
+        channel=case.channel,
+        category=case.category.name,
+        received_at=case.received_at,
         expected_response_by=case.stage_due_at.astimezone(WIB) if case.stage_due_at else None,
         working_days_left=deadlines_view.working_days_left(case.stage_due_at),
-        forwarded_to=case.forwarded_to.name if case.forwarded_to else "", timeline=items,
+        forwarded_to=case.forwarded_to.name if case.forwarded_to else "",
+        timeline=items,
         can_reply=case.status in open_states,
-        can_rate=case.status in (Status.RESPONDED, Status.CLOSED) and case.responded_at is not None
+        can_rate=case.status in (Status.RESPONDED, Status.CLOSED)
+        and case.responded_at is not None
         and case.rating is None,
         can_object=case.status == Status.RESPONDED and case.objected_at is None,
-        rating=case.rating, awaiting_answer=case.status == Status.AWAITING_INFO,
+        rating=case.rating,
+        awaiting_answer=case.status == Status.AWAITING_INFO,
     )
-
-

@@ -20,7 +20,9 @@ class StatisticsOut(Schema):
     generated_at: dt.datetime
 
 
-@router.get("", response=StatisticsOut, operation_id="public_statistics", summary="Statistik publik", auth=None)
+@router.get(
+    "", response=StatisticsOut, operation_id="public_statistics", summary="Statistik publik", auth=None
+)
 def statistics(request: HttpRequest) -> PublicStatistics:
     """Counts of reports received: total, by channel; by status and category without WBS."""
     return public_statistics()

@@ -25,7 +25,7 @@ class PublicStatistics:
 
 
 def public_statistics() -> PublicStatistics:
-    by_channel = {c: 0 for c in Channel.values}
+    by_channel = dict.fromkeys(Channel.values, 0)
     for row in Case.objects.values("channel").annotate(n=Count("pk")).order_by():
         by_channel[row["channel"]] = row["n"]
     open_cases = Case.objects.exclude(channel=Channel.WBS)

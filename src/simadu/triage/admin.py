@@ -4,7 +4,7 @@ from simadu.triage.models import Category, Unit
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(admin.ModelAdmin[Unit]):
     list_display = ("slug", "name", "internal", "time_zone", "active")
     list_filter = ("internal", "active")
     search_fields = ("slug", "name")
@@ -14,7 +14,7 @@ class UnitAdmin(admin.ModelAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(admin.ModelAdmin[Category]):
     list_display = ("slug", "name", "supervisory", "default_unit", "active")
     list_filter = ("supervisory", "active")
     search_fields = ("slug", "name")

@@ -42,53 +42,277 @@ class TriageDecision:
 
 # Phrases per category (lower case, matched on word boundaries after normalising).
 _PHRASES: dict[str, tuple[str, ...]] = {
-    "akses_layanan_digital": ("otp", "login", "log in", "akun", "password", "kata sandi", "siapkerja", "karirhub",
-                              "sisnaker", "website", "situs", "aplikasi", "error", "tidak bisa masuk", "gagal upload",
-                              "unggah", "verifikasi email", "reset", "server", "halaman"),
-    "upah": ("gaji", "upah", "ump", "umk", "lembur", "dibawah minimum", "di bawah minimum", "slip gaji", "potong gaji"),
+    "akses_layanan_digital": (
+        "otp",
+        "login",
+        "log in",
+        "akun",
+        "password",
+        "kata sandi",
+        "siapkerja",
+        "karirhub",
+        "sisnaker",
+        "website",
+        "situs",
+        "aplikasi",
+        "error",
+        "tidak bisa masuk",
+        "gagal upload",
+        "unggah",
+        "verifikasi email",
+        "reset",
+        "server",
+        "halaman",
+    ),
+    "upah": (
+        "gaji",
+        "upah",
+        "ump",
+        "umk",
+        "lembur",
+        "dibawah minimum",
+        "di bawah minimum",
+        "slip gaji",
+        "potong gaji",
+    ),
     "thr": ("thr", "tunjangan hari raya", "tunjangan lebaran"),
-    "phk": ("phk", "pemutusan hubungan kerja", "di-phk", "dipecat", "pesangon", "mediasi", "serikat pekerja",
-            "perselisihan", "dirumahkan", "resign", "pengunduran diri"),
-    "jaminan_sosial": ("bpjs", "jamsostek", "iuran", "jht", "jkk", "jkp", "jaminan hari tua", "jaminan kehilangan pekerjaan"),
-    "norma_kerja": ("jam kerja", "cuti", "pkwt", "kontrak", "outsourcing", "alih daya", "pekerja anak", "diskriminasi",
-                    "kerja paksa", "hari libur", "shift", "ijazah ditahan", "penahanan ijazah"),
-    "k3": ("k3", "kecelakaan kerja", "keselamatan", "apd", "alat pelindung", "luka", "meninggal", "kebakaran", "ledakan",
-           "limbah", "bahan kimia"),
-    "penempatan_kerja": ("lowongan", "loker", "job fair", "bursa kerja", "penyalur", "rekrutmen", "magang nasional",
-                         "lowongan palsu", "penipuan kerja", "ak1", "kartu kuning"),
+    "phk": (
+        "phk",
+        "pemutusan hubungan kerja",
+        "di-phk",
+        "dipecat",
+        "pesangon",
+        "mediasi",
+        "serikat pekerja",
+        "perselisihan",
+        "dirumahkan",
+        "resign",
+        "pengunduran diri",
+    ),
+    "jaminan_sosial": (
+        "bpjs",
+        "jamsostek",
+        "iuran",
+        "jht",
+        "jkk",
+        "jkp",
+        "jaminan hari tua",
+        "jaminan kehilangan pekerjaan",
+    ),
+    "norma_kerja": (
+        "jam kerja",
+        "cuti",
+        "pkwt",
+        "kontrak",
+        "outsourcing",
+        "alih daya",
+        "pekerja anak",
+        "diskriminasi",
+        "kerja paksa",
+        "hari libur",
+        "shift",
+        "ijazah ditahan",
+        "penahanan ijazah",
+    ),
+    "k3": (
+        "k3",
+        "kecelakaan kerja",
+        "keselamatan",
+        "apd",
+        "alat pelindung",
+        "luka",
+        "meninggal",
+        "kebakaran",
+        "ledakan",
+        "limbah",
+        "bahan kimia",
+    ),
+    "penempatan_kerja": (
+        "lowongan",
+        "loker",
+        "job fair",
+        "bursa kerja",
+        "penyalur",
+        "rekrutmen",
+        "magang nasional",
+        "lowongan palsu",
+        "penipuan kerja",
+        "ak1",
+        "kartu kuning",
+    ),
     "tka": ("tka", "tenaga kerja asing", "rptka", "pekerja asing", "warga negara asing", "wna"),
-    "pelatihan_vokasi": ("blk", "pelatihan", "sertifikasi", "kompetensi", "pemagangan", "bbpvp", "lsp", "vokasi"),
-    "pekerja_migran": ("pmi", "tki", "pekerja migran", "luar negeri", "malaysia", "hongkong", "taiwan", "arab saudi",
-                       "p3mi", "pjtki", "sponsor"),
-    "informasi_publik": ("informasi publik", "ppid", "salinan", "dokumen", "data statistik", "permohonan informasi",
-                         "peraturan menteri", "permenaker"),
+    "pelatihan_vokasi": (
+        "blk",
+        "pelatihan",
+        "sertifikasi",
+        "kompetensi",
+        "pemagangan",
+        "bbpvp",
+        "lsp",
+        "vokasi",
+    ),
+    "pekerja_migran": (
+        "pmi",
+        "tki",
+        "pekerja migran",
+        "luar negeri",
+        "malaysia",
+        "hongkong",
+        "taiwan",
+        "arab saudi",
+        "p3mi",
+        "pjtki",
+        "sponsor",
+    ),
+    "informasi_publik": (
+        "informasi publik",
+        "ppid",
+        "salinan",
+        "dokumen",
+        "data statistik",
+        "permohonan informasi",
+        "peraturan menteri",
+        "permenaker",
+    ),
     "kebijakan": ("usul", "saran", "kebijakan", "sebaiknya", "mohon dipertimbangkan", "aspirasi"),
-    "penyalahgunaan_wewenang": ("menyalahgunakan", "penyalahgunaan wewenang", "sewenang", "memanfaatkan jabatan",
-                                "intervensi", "mengancam"),
-    "kkn": ("korupsi", "kolusi", "nepotisme", "mark up", "markup", "pengadaan", "tender", "proyek fiktif", "perjalanan dinas fiktif"),
-    "pungli": ("pungli", "pungutan liar", "uang pelicin", "minta uang", "dimintai uang", "biaya tambahan", "uang rokok",
-               "setoran"),
+    "penyalahgunaan_wewenang": (
+        "menyalahgunakan",
+        "penyalahgunaan wewenang",
+        "sewenang",
+        "memanfaatkan jabatan",
+        "intervensi",
+        "mengancam",
+    ),
+    "kkn": (
+        "korupsi",
+        "kolusi",
+        "nepotisme",
+        "mark up",
+        "markup",
+        "pengadaan",
+        "tender",
+        "proyek fiktif",
+        "perjalanan dinas fiktif",
+    ),
+    "pungli": (
+        "pungli",
+        "pungutan liar",
+        "uang pelicin",
+        "minta uang",
+        "dimintai uang",
+        "biaya tambahan",
+        "uang rokok",
+        "setoran",
+    ),
     "gratifikasi": ("gratifikasi", "hadiah", "parsel", "amplop", "suap", "menerima uang", "fee", "komisi"),
-    "disiplin_asn": ("bolos", "tidak masuk kantor", "mangkir", "jam kerja kantor", "bisnis sampingan", "titip absen",
-                     "absen", "malas", "tidur di kantor"),
-    "kode_etik": ("kode etik", "pelecehan", "konflik kepentingan", "kasar", "membentak", "tidak sopan", "intimidasi",
-                  "bullying", "perundungan"),
+    "disiplin_asn": (
+        "bolos",
+        "tidak masuk kantor",
+        "mangkir",
+        "jam kerja kantor",
+        "bisnis sampingan",
+        "titip absen",
+        "absen",
+        "malas",
+        "tidur di kantor",
+    ),
+    "kode_etik": (
+        "kode etik",
+        "pelecehan",
+        "konflik kepentingan",
+        "kasar",
+        "membentak",
+        "tidak sopan",
+        "intimidasi",
+        "bullying",
+        "perundungan",
+    ),
 }
 
-_OFFICIAL = ("pegawai", "pejabat", "petugas", "asn", "pns", "atasan", "kepala", "direktur", "staf kemnaker",
-             "pengawas ketenagakerjaan", "mediator", "oknum")
-_INSIDER = ("atasan saya", "rekan kerja saya di kementerian", "di unit saya", "di direktorat kami", "kantor kami")
-_REGIONAL = ("disnaker", "dinas tenaga kerja", "dinas ketenagakerjaan", "pemda", "pemkab", "pemkot", "inspektorat daerah",
-             "kabupaten", "provinsi")
-_PROTECTION = ("lindungi identitas", "rahasiakan identitas", "identitas saya dirahasiakan", "takut", "whistleblower",
-               "jangan sebut nama saya", "perlindungan pelapor")
-_QUESTION = ("apakah", "bagaimana", "berapa", "kapan", "dimana", "di mana", "mohon informasi", "minta informasi",
-             "bagaimana cara", "syarat", "?")
-_ASPIRATION = ("usul", "saran", "sebaiknya", "mohon dipertimbangkan", "harapan saya", "semoga", "sebaiknya pemerintah")
+_OFFICIAL = (
+    "pegawai",
+    "pejabat",
+    "petugas",
+    "asn",
+    "pns",
+    "atasan",
+    "kepala",
+    "direktur",
+    "staf kemnaker",
+    "pengawas ketenagakerjaan",
+    "mediator",
+    "oknum",
+)
+_INSIDER = (
+    "atasan saya",
+    "rekan kerja saya di kementerian",
+    "di unit saya",
+    "di direktorat kami",
+    "kantor kami",
+)
+_REGIONAL = (
+    "disnaker",
+    "dinas tenaga kerja",
+    "dinas ketenagakerjaan",
+    "pemda",
+    "pemkab",
+    "pemkot",
+    "inspektorat daerah",
+    "kabupaten",
+    "provinsi",
+)
+_PROTECTION = (
+    "lindungi identitas",
+    "rahasiakan identitas",
+    "identitas saya dirahasiakan",
+    "takut",
+    "whistleblower",
+    "jangan sebut nama saya",
+    "perlindungan pelapor",
+)
+_QUESTION = (
+    "apakah",
+    "bagaimana",
+    "berapa",
+    "kapan",
+    "dimana",
+    "di mana",
+    "mohon informasi",
+    "minta informasi",
+    "bagaimana cara",
+    "syarat",
+    "?",
+)
+_ASPIRATION = (
+    "usul",
+    "saran",
+    "sebaiknya",
+    "mohon dipertimbangkan",
+    "harapan saya",
+    "semoga",
+    "sebaiknya pemerintah",
+)
 
-_SLANG = {"gk": "tidak", "ga": "tidak", "gak": "tidak", "tdk": "tidak", "blm": "belum", "yg": "yang", "sy": "saya",
-          "udh": "sudah", "sdh": "sudah", "tlg": "tolong", "krn": "karena", "dgn": "dengan", "utk": "untuk",
-          "bgmn": "bagaimana", "gmn": "bagaimana", "kpn": "kapan", "org": "orang", "pt.": "pt"}
+_SLANG = {
+    "gk": "tidak",
+    "ga": "tidak",
+    "gak": "tidak",
+    "tdk": "tidak",
+    "blm": "belum",
+    "yg": "yang",
+    "sy": "saya",
+    "udh": "sudah",
+    "sdh": "sudah",
+    "tlg": "tolong",
+    "krn": "karena",
+    "dgn": "dengan",
+    "utk": "untuk",
+    "bgmn": "bagaimana",
+    "gmn": "bagaimana",
+    "kpn": "kapan",
+    "org": "orang",
+    "pt.": "pt",
+}
 
 _WORD = re.compile(r"[a-z0-9\-]+|\?")
 
@@ -119,7 +343,9 @@ def suggest(item: TriageInput) -> TriageDecision:
             reasons[category] = hits
     about_official = bool(_hits(text, _OFFICIAL))
     if not about_official:
-        for cat in [c for c in scores if taxonomy.CATEGORIES[c][0] and c not in ("pungli", "gratifikasi", "kkn")]:
+        for cat in [
+            c for c in scores if taxonomy.CATEGORIES[c][0] and c not in ("pungli", "gratifikasi", "kkn")
+        ]:
             scores[cat] *= 0.5
     if scores:
         category = max(scores, key=lambda c: scores[c])
@@ -142,7 +368,9 @@ def suggest(item: TriageInput) -> TriageDecision:
 
     if _hits(text, _ASPIRATION) and not supervisory:
         report_type = "aspirasi"
-    elif _hits(text, _QUESTION) and not supervisory and category not in ("upah", "thr") or category == "informasi_publik":
+    elif (
+        _hits(text, _QUESTION) and not supervisory and category not in ("upah", "thr")
+    ) or category == "informasi_publik":
         report_type = "permintaan_informasi"
     else:
         report_type = "pengaduan"
@@ -152,7 +380,11 @@ def suggest(item: TriageInput) -> TriageDecision:
     elif (
         supervisory
         and unit == "itjen"
-        and (item.reporter_type == "internal" or category in ("gratifikasi", "kode_etik") or _hits(text, _PROTECTION))
+        and (
+            item.reporter_type == "internal"
+            or category in ("gratifikasi", "kode_etik")
+            or _hits(text, _PROTECTION)
+        )
     ):
         channel = "wbs"
     else:

@@ -13,8 +13,15 @@ from django.utils.translation import gettext_lazy as _
 class Unit(models.Model):
     slug = models.SlugField(primary_key=True, max_length=40)
     name = models.CharField(_("nama"), max_length=200)
-    internal = models.BooleanField(_("unit kementerian"), default=True, help_text=_("Tidak: lembaga luar, tujuan pengalihan."))
-    time_zone = models.CharField(_("zona waktu"), max_length=4, default="WIB", choices=[("WIB", "WIB"), ("WITA", "WITA"), ("WIT", "WIT")])
+    internal = models.BooleanField(
+        _("unit kementerian"), default=True, help_text=_("Tidak: lembaga luar, tujuan pengalihan.")
+    )
+    time_zone = models.CharField(
+        _("zona waktu"),
+        max_length=4,
+        default="WIB",
+        choices=[("WIB", "WIB"), ("WITA", "WITA"), ("WIT", "WIT")],
+    )
     active = models.BooleanField(_("aktif"), default=True)
 
     class Meta:
@@ -31,7 +38,9 @@ class Category(models.Model):
     name = models.CharField(_("nama"), max_length=200)
     name_en = models.CharField(_("nama (Inggris)"), max_length=200, blank=True)
     supervisory = models.BooleanField(_("berkadar pengawasan"), default=False)
-    default_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("unit bawaan"))
+    default_unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("unit bawaan")
+    )
     active = models.BooleanField(_("aktif"), default=True)
 
     class Meta:

@@ -8,16 +8,46 @@ REPORTER_TYPES = ("public", "internal")
 
 # slug: (supervisory, default unit, Indonesian name, English name)
 CATEGORIES: dict[str, tuple[bool, str, str, str]] = {
-    "akses_layanan_digital": (False, "pusdatin", "Akses layanan digital (akun, OTP, situs)", "Digital service access"),
+    "akses_layanan_digital": (
+        False,
+        "pusdatin",
+        "Akses layanan digital (akun, OTP, situs)",
+        "Digital service access",
+    ),
     "upah": (False, "ditjen_phi_jamsos", "Upah", "Wages"),
     "thr": (False, "ditjen_phi_jamsos", "Tunjangan Hari Raya (THR)", "Religious holiday allowance (THR)"),
-    "phk": (False, "ditjen_phi_jamsos", "PHK dan perselisihan hubungan industrial", "Dismissal and industrial disputes"),
-    "jaminan_sosial": (False, "ditjen_phi_jamsos", "Jaminan sosial (BPJS Ketenagakerjaan)", "Social security"),
+    "phk": (
+        False,
+        "ditjen_phi_jamsos",
+        "PHK dan perselisihan hubungan industrial",
+        "Dismissal and industrial disputes",
+    ),
+    "jaminan_sosial": (
+        False,
+        "ditjen_phi_jamsos",
+        "Jaminan sosial (BPJS Ketenagakerjaan)",
+        "Social security",
+    ),
     "norma_kerja": (False, "ditjen_binwasnaker_k3", "Norma kerja (jam kerja, cuti, kontrak)", "Labour norms"),
-    "k3": (False, "ditjen_binwasnaker_k3", "Keselamatan dan kesehatan kerja (K3)", "Occupational safety and health"),
-    "penempatan_kerja": (False, "ditjen_binapenta_pkk", "Penempatan kerja dan lowongan", "Job placement and vacancies"),
+    "k3": (
+        False,
+        "ditjen_binwasnaker_k3",
+        "Keselamatan dan kesehatan kerja (K3)",
+        "Occupational safety and health",
+    ),
+    "penempatan_kerja": (
+        False,
+        "ditjen_binapenta_pkk",
+        "Penempatan kerja dan lowongan",
+        "Job placement and vacancies",
+    ),
     "tka": (False, "ditjen_binapenta_pkk", "Tenaga kerja asing (TKA)", "Foreign workers"),
-    "pelatihan_vokasi": (False, "ditjen_binalavotas", "Pelatihan vokasi dan pemagangan", "Vocational training"),
+    "pelatihan_vokasi": (
+        False,
+        "ditjen_binalavotas",
+        "Pelatihan vokasi dan pemagangan",
+        "Vocational training",
+    ),
     "pekerja_migran": (False, "kp2mi", "Pekerja migran Indonesia", "Indonesian migrant workers"),
     "informasi_publik": (False, "setjen", "Informasi publik", "Public information"),
     "kebijakan": (False, "barenbang", "Kebijakan ketenagakerjaan", "Labour policy"),

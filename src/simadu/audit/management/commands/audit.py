@@ -18,5 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         report = audit_verify()
         if not report.intact:
-            raise CommandError(f"audit chain broken at entry #{report.broken_seq}: {report.reason}", returncode=1)
+            raise CommandError(
+                f"audit chain broken at entry #{report.broken_seq}: {report.reason}", returncode=1
+            )
         self.stdout.write(f"audit chain intact: {report.entries} entries verified")

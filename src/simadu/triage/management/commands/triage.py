@@ -27,10 +27,14 @@ class Command(BaseCommand):
                 item = json.loads(line)
                 if not isinstance(item, dict) or not isinstance(item.get("text"), str):
                     raise ValueError("needs an object with a text string")
-                decision = suggest(TriageInput(
-                    text=item["text"], title=str(item.get("title") or ""),
-                    reporter_type=str(item.get("reporter_type") or "public"), anonymous=bool(item.get("anonymous")),
-                ))
+                decision = suggest(
+                    TriageInput(
+                        text=item["text"],
+                        title=str(item.get("title") or ""),
+                        reporter_type=str(item.get("reporter_type") or "public"),
+                        anonymous=bool(item.get("anonymous")),
+                    )
+                )
                 out: dict[str, Any] = decision.as_dict()
                 out.pop("version", None)
             except ValueError as exc:

@@ -19,7 +19,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")), help="port (default 8000)")
+        parser.add_argument(
+            "--port", type=int, default=int(os.environ.get("PORT", "8000")), help="port (default 8000)"
+        )
         parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
         parser.add_argument("--no-demo", action="store_true", help="do not load the demo data set")
 
@@ -27,7 +29,7 @@ class Command(BaseCommand):
         self.stdout.write("SIMADU: menyiapkan basis data …")
         call_command("migrate", interactive=False, verbosity=0)
         if settings.SIMADU_DEMO_DATA and not options["no_demo"]:
-            from simadu.workspace.demo import demo_logins, load_demo_data  # noqa: PLC0415
+            from simadu.workspace.demo import demo_logins, load_demo_data
 
             created = load_demo_data(stdout=self.stdout)
             if created:
@@ -40,14 +42,28 @@ class Command(BaseCommand):
         self.stdout.write(f"SIMADU: portal di http://{bind}/  ·  ruang kerja staf di http://{bind}/staf/")
         self.stdout.flush()
         # No access log: it would record reporters' addresses (see docs/security.md).
-        os.execv(gunicorn, [
-            gunicorn, "config.wsgi:application", "--bind", bind,
-            "--workers", str(settings.SIMADU_WEB_WORKERS), "--threads", str(settings.SIMADU_WEB_THREADS),
-            "--timeout", "60", "--graceful-timeout", "10", "--error-logfile", "-",
-        ])
+        os.execv(  # noqa: S606  (replaces this process with gunicorn; no shell involved)
+            gunicorn,
+            [
+                gunicorn,
+                "config.wsgi:application",
+                "--bind",
+                bind,
+                "--workers",
+                str(settings.SIMADU_WEB_WORKERS),
+                "--threads",
+                str(settings.SIMADU_WEB_THREADS),
+                "--timeout",
+                "60",
+                "--graceful-timeout",
+                "10",
+                "--error-logfile",
+                "-",
+            ],
+        )
 
     def _print_logins(self, logins: list[tuple[str, str, str]]) -> None:
-        from simadu.workspace.demo import DEMO_PASSWORD  # noqa: PLC0415
+        from simadu.workspace.demo import DEMO_PASSWORD
 
         self.stdout.write(f"\nAkun demo (kata sandi semua akun: {DEMO_PASSWORD}):")
         for username, role, unit in logins:
