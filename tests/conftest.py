@@ -11,6 +11,14 @@ from simadu.accounts.models import User
 from tests.factories import ROLES, make_staff
 
 
+def pytest_configure(config: Any) -> None:
+    """Each test process keeps its own cache, so parallel workers never clear each other's counters."""
+    from django.conf import settings
+
+    if "Redis" not in settings.CACHES["default"]["BACKEND"]:
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> Iterator[None]:
     """Rate-limit counters live in the cache: each test starts with none."""
