@@ -216,7 +216,8 @@ def transition(
 
 
 def _locked(case: Case) -> Case:
-    return Case.objects.select_for_update().select_related("category", "unit").get(pk=case.pk)
+    # of=("self",): PostgreSQL cannot lock the nullable side of the outer join to unit.
+    return Case.objects.select_for_update(of=("self",)).select_related("category", "unit").get(pk=case.pk)
 
 
 @transaction.atomic

@@ -120,7 +120,7 @@ def access_case(actor: Any, tracking_id: str, *, for_update: bool = False) -> Ca
     """Fetch a case the actor may see, or NotFound, the same for missing and forbidden."""
     qs = visible_cases(actor).select_related("category", "unit", "forwarded_to")
     if for_update:
-        qs = qs.select_for_update()
+        qs = qs.select_for_update(of=("self",))  # the joined units are nullable: lock the case row only
     case = qs.filter(tracking_id=tracking_id).first()
     if case is None:
         raise NotFound()

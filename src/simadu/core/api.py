@@ -8,18 +8,55 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.parser import Parser
 
-from simadu.core.errors import DomainError
+from simadu.core.errors import DomainError, InvalidInput
+
+
+def _storable(value: Any) -> Any:
+    """Refuse text no database can store (NUL, lone surrogates): PostgreSQL would answer with a 500."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise InvalidInput(
+                _("Isian berisi karakter yang tidak dapat disimpan."), code="invalid_character"
+            )
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InvalidInput(
+                _("Isian berisi karakter yang tidak dapat disimpan."), code="invalid_character"
+            ) from None
+    elif isinstance(value, dict):
+        for item in value.values():
+            _storable(item)
+    elif isinstance(value, list):
+        for item in value:
+            _storable(item)
+    return value
+
+
+class StorableTextParser(Parser):
+    def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        return _storable(super().parse_body(request))  # type: ignore[no-any-return]
+
+    def parse_querydict(
+        self, data: MultiValueDict[str, Any], list_fields: list[str], request: HttpRequest
+    ) -> dict[str, Any]:
+        return _storable(super().parse_querydict(data, list_fields, request))  # type: ignore[no-any-return]
+
 
 api = NinjaAPI(
     title="SIMADU API",
     version="1",
     description="Sistem Manajemen Pengaduan, Inspektorat Jenderal Kementerian Ketenagakerjaan.",
     urls_namespace="api",
+    parser=StorableTextParser(),
 )
 
 
@@ -85,6 +122,16 @@ def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     if exc.status_code == 400:
         return error(request, 400, _("Isi permintaan bukan JSON yang valid."), "malformed_json")
     return error(request, exc.status_code, str(exc), "http_error")
+
+
+@api.exception_handler(RequestDataTooBig)
+def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    return error(
+        request,
+        413,
+        _("Isi permintaan terlalu besar. Kirim cerita lebih singkat dan lampirkan berkas terpisah."),
+        "request_too_large",
+    )
 
 
 @api.exception_handler(Http404)

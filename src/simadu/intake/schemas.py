@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from ninja import Field, Schema
+from pydantic import StrictBool, field_validator
+from pydantic_core import PydanticCustomError
 
 
 class ReporterIn(Schema):
@@ -22,8 +24,11 @@ class ReportIn(Schema):
     )
     report_type: Literal["pengaduan", "aspirasi", "permintaan_informasi"] | None = None
     reporter_type: Literal["public", "internal"] = "public"
-    anonymous: bool = False
-    confidential: bool = Field(False, description="Rahasia: laporan tidak pernah tampil di tampilan publik.")
+    # Strict: "yes" or "1" from a form-minded client is refused rather than read as true.
+    anonymous: StrictBool = False
+    confidential: StrictBool = Field(
+        False, description="Rahasia: laporan tidak pernah tampil di tampilan publik."
+    )
     reporter: ReporterIn | None = None
     incident_date: dt.date | None = Field(None, description="Tanggal kejadian (YYYY-MM-DD).")
     province_code: str | None = Field(None, max_length=2, description="Kode provinsi Kemendagri, mis. 32.")
@@ -32,6 +37,14 @@ class ReportIn(Schema):
     )
     location_detail: str | None = Field(None, description="Tempat kejadian (alamat, nama perusahaan).")
     reported_party: str | None = Field(None, description="Pihak yang dilaporkan.")
+
+    @field_validator("reporter", mode="before")
+    @classmethod
+    def _reporter_is_an_object(cls, value: Any) -> Any:
+        # ninja's Schema reads attributes of whatever it is given, so a string would pass as "no details".
+        if value is not None and not isinstance(value, dict):
+            raise PydanticCustomError("dict_type", "Input should be a valid dictionary")
+        return value
 
 
 class ReportCreated(Schema):
