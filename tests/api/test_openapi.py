@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from simadu.core.api import api as ninja_api
+from config.api import api as ninja_api
 
 SNAPSHOT = Path(__file__).resolve().parents[2] / "docs" / "openapi.json"
 

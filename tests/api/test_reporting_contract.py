@@ -121,7 +121,8 @@ def test_the_same_idempotency_key_and_body_file_one_report(api):
     first = _file(api, body, HTTP_IDEMPOTENCY_KEY="ponsel-7f3a-0001")
     again = _file(api, body, HTTP_IDEMPOTENCY_KEY="ponsel-7f3a-0001")
     assert first.status_code == 201
-    assert again.status_code in (200, 201)
+    assert again.status_code == 201
+    assert again.headers["Idempotent-Replayed"] == "true"
     assert again.json()["tracking_id"] == first.json()["tracking_id"]
     assert again.json()["secret"] == first.json()["secret"]  # the retry may be the only answer that arrived
     assert Case.objects.count() == 1

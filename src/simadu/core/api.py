@@ -1,4 +1,4 @@
-"""The one API object under /api/v1/, its error shape and the routers of each app.
+"""The one API object under /api/v1/ and its error shape; `config/api.py` mounts the apps' routers.
 
 Every error is `{"detail": "…", "code": "…"}` with a 4xx status, in the language of
 the request (Indonesian by default).
@@ -137,18 +137,3 @@ def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
 @api.exception_handler(Http404)
 def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return error(request, 404, _("Tidak ditemukan."), "not_found")
-
-
-def _register_routers() -> None:
-    from simadu.cases.api import router as cases_router
-    from simadu.intake.api import router as intake_router
-    from simadu.tracking.api import router as tracking_router
-    from simadu.transparency.api import router as transparency_router
-
-    api.add_router("/reports", intake_router)
-    api.add_router("/reports", tracking_router)
-    api.add_router("/statistics", transparency_router)
-    api.add_router("/staff", cases_router)
-
-
-_register_routers()

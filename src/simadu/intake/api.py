@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Header, Router
 
 from simadu.cases.models import Source
@@ -28,17 +28,22 @@ def created_answer(case: Any, secret: str) -> dict[str, Any]:
 
 @router.post(
     "",
-    response={201: ReportCreated, 200: ReportCreated, 400: Error, 409: Error, 422: Error},
+    response={201: ReportCreated, 400: Error, 409: Error, 413: Error, 422: Error},
     operation_id="submit_report",
     summary="Kirim laporan",
     auth=None,
 )
 def submit_report(
     request: HttpRequest,
+    response: HttpResponse,
     payload: ReportIn,
     idempotency_key: str | None = Header(None, alias="Idempotency-Key"),  # type: ignore[type-arg]
 ) -> tuple[int, dict[str, Any]]:
-    """File a report. `201` means it is committed; a retry with the same `Idempotency-Key` answers `200` with the same report."""
+    """File a report. `201` means it is committed.
+
+    A retry with the same `Idempotency-Key` and body answers the same `201` (with the header
+    `Idempotent-Replayed: true`) and files nothing; the same key with another body is a `409`.
+    """
     data = payload.dict()
     data["reporter"] = payload.reporter.dict() if payload.reporter else {}
     data["source"] = Source.API
@@ -48,4 +53,6 @@ def submit_report(
         return created_answer(case, secret)
 
     answer, replayed = idempotent(idempotency_key, data, produce)
-    return (200 if replayed else 201), answer
+    if replayed:
+        response["Idempotent-Replayed"] = "true"
+    return 201, answer

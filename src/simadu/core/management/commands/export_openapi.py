@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand
 
 def render_openapi() -> str:
     """The document as checked in: sorted keys, two-space indent, one trailing newline."""
-    from simadu.core.api import api
+    from config.api import api
 
     schema = api.get_openapi_schema()
     return json.dumps(schema, sort_keys=True, indent=2, ensure_ascii=False, default=str) + "\n"
