@@ -27,6 +27,19 @@ def _fresh_cache() -> Iterator[None]:
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _taxonomy_after_flush(request: pytest.FixtureRequest) -> None:
+    """Transactional tests flush the tables, and with them the taxonomy the data migration loaded."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+    if transactional or {"transactional_db", "live_server"} & set(request.fixturenames):
+        from simadu.triage.services import taxonomy_ensure_defaults
+
+        if not transactional:
+            request.getfixturevalue("transactional_db")
+        taxonomy_ensure_defaults()
+
+
 @pytest.fixture
 def staff(db: Any) -> dict[str, User]:
     """One user per role of tests.factories.ROLES, keyed by that name."""

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from config.api import api as ninja_api
 
 SNAPSHOT = Path(__file__).resolve().parents[2] / "docs" / "openapi.json"

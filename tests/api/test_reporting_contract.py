@@ -7,7 +7,6 @@ import json
 import re
 import struct
 import zlib
-from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -80,16 +79,8 @@ def test_tracking_ids_are_not_sequential_and_carry_a_check_symbol(api):
         assert ids.canonical_tracking_id(mistyped) is None
 
 
-@pytest.fixture
-def committed_reference_data(transactional_db):
-    """A transactional test starts from whatever the previous one left (a flushed database): reload the taxonomy."""
-    from django.apps import apps
-
-    import_module("simadu.triage.migrations.0002_taxonomy_defaults").load(apps, None)
-
-
 @pytest.mark.django_db(transaction=True)
-def test_the_secret_is_stored_nowhere_in_plain_text(api, committed_reference_data):
+def test_the_secret_is_stored_nowhere_in_plain_text(api):
     """Neither any column of any case row nor the bytes of the database file hold the secret."""
     response = _file(api, {"text": WAGES, "reporter": {"name": "Siti", "email": "siti@example.com"}})
     assert response.status_code == 201, response.content
