@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Header, Router
+from ninja import Header, Router, Status
 
 from simadu.cases.models import Source
 from simadu.intake.schemas import Error, ReportCreated, ReportIn
@@ -38,7 +38,7 @@ def submit_report(
     response: HttpResponse,
     payload: ReportIn,
     idempotency_key: str | None = Header(None, alias="Idempotency-Key"),  # type: ignore[type-arg]
-) -> tuple[int, dict[str, Any]]:
+) -> Status[dict[str, Any]]:
     """File a report. `201` means it is committed.
 
     A retry with the same `Idempotency-Key` and body answers the same `201` (with the header
@@ -55,4 +55,4 @@ def submit_report(
     answer, replayed = idempotent(idempotency_key, data, produce)
     if replayed:
         response["Idempotent-Replayed"] = "true"
-    return 201, answer
+    return Status(201, answer)

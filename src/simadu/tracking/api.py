@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import File, Header, Router
+from ninja import File, Header, Router, Status
 from ninja.files import UploadedFile
 
 from simadu.cases.services import case_reporter_message
@@ -41,7 +41,7 @@ def add_message(request: HttpRequest, tracking_id: str, payload: MessageIn, secr
     case = case_for_reporter(request=request, tracking_id=tracking_id, secret=secret)
     event = case_reporter_message(case=case, text=payload.text)
     case.refresh_from_db(fields=["status"])
-    return 201, {"status": case.status, "at": event.at}
+    return Status(201, {"status": case.status, "at": event.at})
 
 
 @router.post(
@@ -63,4 +63,4 @@ def add_attachments(
     checked = [check_file(f.name or "", f) for f in files]
     event = case_reporter_message(case=case, text="", files=checked)
     case.refresh_from_db(fields=["status"])
-    return 201, {"status": case.status, "at": event.at}
+    return Status(201, {"status": case.status, "at": event.at})
