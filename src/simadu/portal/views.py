@@ -1,0 +1,125 @@
+"""The public pages: Pusat Bantuan, the one report form, its receipt, and the region picker.
+
+Thin views: the form checks input through `intake.services.validate_submission`,
+`intake.services.report_submit` files the report, and the receipt is rendered in the
+answer to the POST itself, so the secret is never stored or put in a URL.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from simadu.cases.models import Case, Channel
+from simadu.core import regions
+from simadu.core.errors import DomainError, NotFound, RateLimited
+from simadu.intake.services import report_submit
+from simadu.portal.forms import ReceiptForm, ReportForm, TrackForm
+from simadu.tracking.services import case_for_reporter
+from simadu.tracking.views import NOT_MATCHED
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/home.html")
+
+
+@require_http_methods(["GET", "POST"])
+def report(request: HttpRequest) -> HttpResponse:
+    """GET shows the form (a channel may be preselected with ?kanal=); POST files it and shows the receipt."""
+    if request.method == "POST":
+        form = ReportForm(request.POST, uploads=request.FILES.getlist("files"))
+        if form.is_valid() and form.submission is not None:
+            try:
+                case, secret = report_submit(submission=form.submission, files=form.checked_files)
+            except DomainError as error:
+                form.apply_error(error)
+            else:
+                return _receipt(request, case, secret)
+        response = render(
+            request, "portal/report_form.html", {"form": form, "files_lost": bool(form.uploads)}, status=422
+        )
+        add_never_cache_headers(response)
+        return response
+    chosen = request.GET.get("kanal", "")
+    form = ReportForm(initial={"channel": chosen if chosen in Channel.values else ""})
+    return render(request, "portal/report_form.html", {"form": form})
+
+
+def _receipt(request: HttpRequest, case: Case, secret: str) -> HttpResponse:
+    response = render(
+        request,
+        "portal/receipt.html",
+        {
+            "case": case,
+            "secret": secret,
+            "channel_label": Channel(case.channel).label,
+            "download_form": ReceiptForm(initial={"tracking_id": case.tracking_id, "secret": secret}),
+        },
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+@require_POST
+def receipt_download(request: HttpRequest) -> HttpResponse:
+    """The receipt as a UTF-8 text file, for the reporter who still holds the tracking id and secret."""
+    form = ReceiptForm(request.POST)
+    status = 404
+    try:
+        if not form.is_valid():
+            raise NotFound()
+        case = case_for_reporter(
+            request=request,
+            tracking_id=form.cleaned_data["tracking_id"],
+            secret=form.cleaned_data["secret"],
+        )
+    except RateLimited as error:
+        message, status = str(error.message), error.status
+    except NotFound:
+        message = str(NOT_MATCHED)
+    else:
+        text = render_to_string(
+            "portal/receipt.txt",
+            {
+                "case": case,
+                "secret": form.cleaned_data["secret"],
+                "channel_label": Channel(case.channel).label,
+                "track_url": _public_url(request, reverse("portal:track")),
+            },
+            request=request,
+        )
+        response = HttpResponse(text, content_type="text/plain; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="tanda-terima-{case.tracking_id}.txt"'
+        add_never_cache_headers(response)
+        return response
+    response = render(request, "tracking/lookup.html", {"form": TrackForm(), "error": message}, status=status)
+    add_never_cache_headers(response)
+    return response
+
+
+def _public_url(request: HttpRequest, path: str) -> str:
+    base = getattr(settings, "SIMADU_PUBLIC_URL", "")
+    return f"{base}{path}" if base else request.build_absolute_uri(path)
+
+
+@require_GET
+def regency_options(request: HttpRequest) -> HttpResponse:
+    """htmx: the <option>s of the regency select for one province (all, grouped, when none is chosen)."""
+    province = request.GET.get("province") or request.GET.get("province_code") or ""
+    context: dict[str, Any] = {}
+    if province in regions.provinces():
+        context["options"] = regions.regencies_of(province)
+    else:
+        context["groups"] = [
+            (p, regions.regencies_of(p.code))
+            for p in sorted(regions.provinces().values(), key=lambda r: r.name)
+        ]
+    return render(request, "portal/_regency_options.html", context)
