@@ -64,3 +64,13 @@ def test_the_report_form_can_start_with_a_channel_chosen_from_the_portal(client)
 
     assert re.search(r'<input[^>]*value="wbs"[^>]*checked', page)
     assert not re.search(r'<input[^>]*value=""[^>]*checked', page)
+
+
+def test_a_phone_set_to_english_still_gets_indonesian_until_the_reporter_chooses_english(client):
+    """Indonesian first: the browser's Accept-Language does not switch the page; only the site's own switch does."""
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert page.status_code == 200
+    assert 'lang="id"' in page.content.decode()
+
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert 'lang="en"' in client.get("/").content.decode()
