@@ -70,3 +70,15 @@ def test_statistics_never_show_report_text_of_a_wbs_or_an_ordinary_report(client
     assert _count_of(page, "WBS Online") == 1
     assert PLANTED not in page
     assert "Budi Pelapor" not in page
+
+
+@pytest.mark.django_db
+def test_a_confidential_report_counts_in_the_total_but_in_no_breakdown(client):
+    """Rahasia: the report is counted once in the total and its channel, never by category or stage."""
+
+    submit(text="Gaji saya di PT Rahasia Jaya belum dibayar tiga bulan.", confidential=True, channel="lapor")
+    stats = client.get("/api/v1/statistics").json()
+    assert stats["total"] == 1
+    assert stats["by_channel"]["lapor"] == 1
+    assert stats["by_category"] == {}
+    assert stats["by_status"] == {}

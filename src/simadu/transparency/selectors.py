@@ -1,7 +1,8 @@
 """Public aggregates. Counts only: no text, no names, nothing that identifies anyone.
 
-WBS reports count in the total and in the count of their channel, never in any
-other breakdown (their category or status could point at a person).
+WBS and confidential (*rahasia*) reports count in the total and in the count of
+their channel, never in any other breakdown (their category or status could point
+at a person).
 """
 
 from __future__ import annotations
@@ -28,9 +29,9 @@ def public_statistics() -> PublicStatistics:
     by_channel = dict.fromkeys(Channel.values, 0)
     for row in Case.objects.values("channel").annotate(n=Count("pk")).order_by():
         by_channel[row["channel"]] = row["n"]
-    open_cases = Case.objects.exclude(channel=Channel.WBS)
-    by_status = {r["status"]: r["n"] for r in open_cases.values("status").annotate(n=Count("pk")).order_by()}
+    countable = Case.objects.exclude(channel=Channel.WBS).exclude(confidential=True)
+    by_status = {r["status"]: r["n"] for r in countable.values("status").annotate(n=Count("pk")).order_by()}
     by_category = {
-        r["category_id"]: r["n"] for r in open_cases.values("category_id").annotate(n=Count("pk")).order_by()
+        r["category_id"]: r["n"] for r in countable.values("category_id").annotate(n=Count("pk")).order_by()
     }
     return PublicStatistics(sum(by_channel.values()), by_channel, by_status, by_category, clock.now())
