@@ -1,4 +1,18 @@
+"""The staff workspace, mounted at /staf/."""
+
 from django.urls import path
 
+from simadu.workspace import views
+
 app_name = "workspace"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.inbox, name="inbox"),
+    path("masuk", views.login, name="login"),
+    path("keluar", views.logout, name="logout"),
+    path("kasus/<str:tracking_id>", views.case_detail, name="case"),
+    path("kasus/<str:tracking_id>/identitas", views.case_identity, name="identity"),
+    path("kasus/<str:tracking_id>/aksi/<slug:action>", views.case_action, name="action"),
+    path("kasus/<str:tracking_id>/pesan", views.case_note, name="note"),
+    path("kasus/<str:tracking_id>/pesan/pratinjau", views.case_note_preview, name="note_preview"),
+    path("kasus/<str:tracking_id>/lampiran/<int:pk>", views.attachment_download, name="attachment"),
+]

@@ -1,0 +1,360 @@
+"""The staff pages: login, the inbox, the case page and its actions. Thin: every rule is elsewhere.
+
+Cases are fetched only through `policy.access_case` (the same 404 for missing and
+forbidden), sealed data is read only through `sealing.reveal_*` (which audit), and
+every POST calls exactly one service of `cases.services`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, cast
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from simadu.accounts.models import Role, User
+from simadu.cases import services, workflow
+from simadu.cases.models import Attachment, Case
+from simadu.cases.selectors import InboxFilters, inbox_cases
+from simadu.confidentiality import policy, sealing
+from simadu.confidentiality.attachments import attachment_name, attachment_read
+from simadu.core import deadlines_view, ids, ratelimit, regions
+from simadu.core.errors import DomainError, NotFound, PermissionDenied, RateLimited
+from simadu.triage.models import Category, Unit
+from simadu.workspace import case_display
+from simadu.workspace.forms import ACTION_FORMS, AssignForm, InboxFilterForm, NoteForm
+
+PAGE_SIZE = 50
+LOGIN_FAILURES_LIMIT = 10
+LOGIN_FAILURES_WINDOW = 15 * 60
+_NOT_LISTED = ("data_key", "secret_hash", "sealed_identity", "sealed_content", "text", "triage")
+
+View = Callable[..., HttpResponse]
+
+
+def staff_required(view: View) -> View:
+    """Signed-in staff only; administrators configure the system in /admin/ and see no cases."""
+
+    @wraps(view)
+    @login_required
+    @never_cache
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.user.role == Role.ADMIN:  # type: ignore[union-attr]
+            return redirect("admin:index")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+class StaffLoginView(auth_views.LoginView):
+    """Django's login with the workspace template; many wrong passwords from one client are answered 429."""
+
+    template_name = "workspace/login.html"
+    redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            ratelimit.check("staff_login", request, limit=LOGIN_FAILURES_LIMIT)
+        except RateLimited as exc:
+            context = self.get_context_data(form=self.get_form(), throttled=exc.message)
+            return self.render_to_response(context, status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        ratelimit.hit("staff_login", self.request, window=LOGIN_FAILURES_WINDOW)
+        return super().form_invalid(form)
+
+
+login = StaffLoginView.as_view()
+logout = auth_views.LogoutView.as_view()
+
+
+def _actor(request: HttpRequest) -> User:
+    return cast(User, request.user)  # staff_required let only signed-in staff through
+
+
+def _case_or_404(request: HttpRequest, tracking_id: str) -> Case:
+    try:
+        return policy.access_case(_actor(request), tracking_id)
+    except NotFound:
+        raise Http404 from None
+
+
+def _forbidden(request: HttpRequest) -> HttpResponse:
+    return render(request, "workspace/forbidden.html", status=403)
+
+
+# The inbox ----------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class InboxRow:
+    case: Case
+    days_left: int | None
+
+
+def _inbox_filters(form: InboxFilterForm) -> InboxFilters:
+    data = form.cleaned_data
+    q = (data.get("q") or "").strip()
+    return InboxFilters(
+        channel=data.get("channel") or "",
+        status=data.get("status") or "",
+        unit=data["unit"].pk if data.get("unit") else "",
+        category=data["category"].pk if data.get("category") else "",
+        overdue=bool(data.get("overdue")),
+        open_only=bool(data.get("open")),
+        q=ids.canonical_tracking_id(q) or q if q else "",
+    )
+
+
+def _query(params: QueryDict, **changes: str) -> str:
+    query = params.copy()
+    query.pop("page", None)
+    for key, value in changes.items():
+        query[key] = value
+    return query.urlencode()
+
+
+@staff_required
+@require_GET
+def inbox(request: HttpRequest) -> HttpResponse:
+    params = request.GET.copy()
+    if "f" not in params:  # first visit: open cases only
+        params["open"] = "on"
+    form = InboxFilterForm(params)
+    form.is_valid()
+    filters = _inbox_filters(form)
+    actor = _actor(request)
+    # The list never decrypts: the sealed columns are not even read.
+    listed = inbox_cases(actor=actor, filters=filters).defer(*_NOT_LISTED)
+    page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [InboxRow(case, deadlines_view.working_days_left(case.stage_due_at)) for case in page]
+    counted = (
+        inbox_cases(actor=actor, filters=dataclasses.replace(filters, status="", open_only=False))
+        .order_by()
+        .values("status")
+        .annotate(n=Count("pk"))
+    )
+    counts = {row["status"]: row["n"] for row in counted}
+    chips = [
+        {
+            "status": status,
+            "label": label,
+            "count": counts[status],
+            "query": _query(params, status=status),
+            "current": filters.status == status,
+        }
+        for status, label in workflow.Status.choices
+        if counts.get(status)
+    ]
+    return render(
+        request,
+        "workspace/inbox.html",
+        {
+            "form": form,
+            "page": page,
+            "rows": rows,
+            "chips": chips,
+            "all_query": _query(params, status=""),
+            "page_query": _query(params),
+        },
+    )
+
+
+# The case page ------------------------------------------------------------------------
+
+
+def _action_form(action: str, case: Case, data: Any = None) -> forms.Form:
+    if action == "assign":
+        return AssignForm.for_case(case, data)
+    return ACTION_FORMS[action](data, auto_id=f"{action}_%s")
+
+
+def _case_page(
+    request: HttpRequest,
+    case: Case,
+    *,
+    bound: forms.Form | None = None,
+    bound_action: str = "",
+    note_form: NoteForm | None = None,
+    identity: dict[str, str] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    actor = _actor(request)
+    units = {u.pk: u for u in Unit.objects.all()}
+    categories = {c.pk: c for c in Category.objects.all()}
+    actions = []
+    for step in workflow.allowed_from(case.status):
+        if step.action in ACTION_FORMS and policy.can(actor, f"case.{step.action}", case):
+            form = (
+                bound
+                if step.action == bound_action and bound is not None
+                else _action_form(step.action, case)
+            )
+            actions.append({"action": step.action, "label": step.label, "form": form})
+    may_note = policy.can(actor, "case.note", case)
+    may_reply = policy.can(actor, "case.reply", case)
+    if note_form is None and may_note:
+        note_form = NoteForm(auto_id="note_%s", may_reply=may_reply)
+    key = sealing.case_key(case)
+    context = {
+        "case": case,
+        "content": sealing.reveal_content(actor=actor, case=case),
+        "may_view_identity": policy.can(actor, "case.view_identity", case),
+        "identity": identity,
+        "province": regions.province_name(case.province_code),
+        "regency": regions.regency_name(case.regency_code),
+        "attachments": [(a, attachment_name(case, a, key)) for a in case.attachments.all()],
+        "triage": case_display.triage_summary(case, units, categories),
+        "timeline": case_display.timeline_rows(case, units, categories),
+        "days_left": deadlines_view.working_days_left(case.stage_due_at),
+        "actions": actions,
+        "note_form": note_form,
+        "may_reply": may_reply,
+    }
+    return render(request, "workspace/case.html", context, status=status)
+
+
+@staff_required
+@require_GET
+def case_detail(request: HttpRequest, tracking_id: str) -> HttpResponse:
+    return _case_page(request, _case_or_404(request, tracking_id))
+
+
+@staff_required
+@require_POST
+def case_identity(request: HttpRequest, tracking_id: str) -> HttpResponse:
+    """Reveal the reporter's identity after an explicit click; the read is audited by the sealing layer."""
+    case = _case_or_404(request, tracking_id)
+    try:
+        identity = sealing.reveal_identity(actor=_actor(request), case=case)
+    except PermissionDenied:
+        return _forbidden(request)
+    if request.headers.get("HX-Request") == "true":
+        return render(
+            request,
+            "workspace/_identity.html",
+            {"case": case, "identity": identity, "may_view_identity": True},
+        )
+    return _case_page(request, case, identity=identity)
+
+
+def _run_action(action: str, case: Case, actor: User, data: dict[str, Any]) -> None:
+    """Call the one service of `action` with the cleaned form data."""
+    if action == "verify":
+        services.case_verify(case=case, actor=actor)
+    elif action == "request_info":
+        services.case_request_info(case=case, actor=actor, question=data["question"])
+    elif action == "assign":
+        services.case_assign(
+            case=case,
+            actor=actor,
+            unit=data["unit"],
+            category=data["category"],
+            report_type=data["report_type"],
+            note=data["note"],
+        )
+    elif action == "start":
+        services.case_start(case=case, actor=actor)
+    elif action == "respond":
+        services.case_respond(case=case, actor=actor, text=data["text"])
+    elif action == "close":
+        services.case_close(case=case, actor=actor, note=data["note"])
+    elif action == "forward":
+        services.case_forward(
+            case=case, actor=actor, agency=data["agency"], reason=data["reason"], reference=data["reference"]
+        )
+    elif action == "archive":
+        services.case_archive(case=case, actor=actor, reason_code=data["reason_code"], note=data["note"])
+    else:  # pragma: no cover - ACTION_FORMS and this list are kept equal
+        raise Http404
+
+
+@staff_required
+@require_POST
+def case_action(request: HttpRequest, tracking_id: str, action: str) -> HttpResponse:
+    if action not in ACTION_FORMS:
+        raise Http404
+    case = _case_or_404(request, tracking_id)
+    actor = _actor(request)
+    if not policy.can(actor, f"case.{action}", case):
+        return _forbidden(request)
+    form = _action_form(action, case, request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Periksa kembali isian yang ditandai."))
+        return _case_page(request, case, bound=form, bound_action=action, status=422)
+    try:
+        _run_action(action, case, actor, form.cleaned_data)
+    except DomainError as exc:
+        messages.error(request, str(exc.message))
+    else:
+        messages.success(request, _("Berhasil: %(action)s.") % {"action": workflow.transition(action).label})
+    return redirect("workspace:case", tracking_id=case.tracking_id)
+
+
+@staff_required
+@require_POST
+def case_note(request: HttpRequest, tracking_id: str) -> HttpResponse:
+    """The composer: "Pratinjau" re-renders with the reporter's preview; otherwise the note or reply is saved."""
+    case = _case_or_404(request, tracking_id)
+    actor = _actor(request)
+    if not policy.can(actor, "case.note", case):
+        return _forbidden(request)
+    form = NoteForm(request.POST, auto_id="note_%s", may_reply=policy.can(actor, "case.reply", case))
+    if "preview" in request.POST or not form.is_valid():
+        return _case_page(request, case, note_form=form, status=200 if form.is_valid() else 422)
+    try:
+        services.case_add_note(case=case, actor=actor, text=form.cleaned_data["text"], public=form.public)
+    except DomainError as exc:
+        messages.error(request, str(exc.message))
+    else:
+        messages.success(
+            request, _("Balasan terkirim ke pelapor.") if form.public else _("Catatan internal disimpan.")
+        )
+    return redirect(reverse("workspace:case", kwargs={"tracking_id": case.tracking_id}) + "#riwayat")
+
+
+@staff_required
+@require_POST
+def case_note_preview(request: HttpRequest, tracking_id: str) -> HttpResponse:
+    """htmx: the live preview box of the composer."""
+    case = _case_or_404(request, tracking_id)
+    actor = _actor(request)
+    if not policy.can(actor, "case.note", case):
+        return _forbidden(request)
+    form = NoteForm(request.POST, auto_id="note_%s", may_reply=policy.can(actor, "case.reply", case))
+    return render(request, "workspace/_preview.html", {"note_form": form})
+
+
+@staff_required
+@require_GET
+def attachment_download(request: HttpRequest, tracking_id: str, pk: int) -> HttpResponse:
+    """Always a download, never shown inline: evidence from outside is never rendered by the browser."""
+    case = _case_or_404(request, tracking_id)
+    attachment = Attachment.objects.filter(case=case, pk=pk).first()
+    if attachment is None:
+        raise Http404
+    try:
+        name, content_type, data = attachment_read(actor=_actor(request), case=case, attachment=attachment)
+    except PermissionDenied:
+        raise Http404 from None
+    response = HttpResponse(data, content_type=content_type or "application/octet-stream")
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
