@@ -12,9 +12,11 @@ from tests.factories import ROLES, make_staff
 
 
 def pytest_configure(config: Any) -> None:
-    """Each test process keeps its own cache, so parallel workers never clear each other's counters."""
+    """Test-only settings: a fast password hasher, and a per-process cache so parallel workers never clear each other's counters."""
     from django.conf import settings
 
+    # Argon2 is slow on purpose; tests log in hundreds of times. tests/test_security_settings.py pins argon2.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     if "Redis" not in settings.CACHES["default"]["BACKEND"]:
         settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from simadu.cases.models import Attachment, Case, CaseEvent
 from simadu.cases.workflow import OPEN_STATES
@@ -27,7 +27,7 @@ class InboxFilters:
 
 
 def inbox_cases(*, actor: Any, filters: InboxFilters) -> QuerySet[Case]:
-    """The cases an actor may see, filtered; overdue and soonest-due first, then newest."""
+    """The cases an actor may see, filtered; overdue and soonest-due first, finished last, then newest."""
     qs = visible_cases(actor).select_related("category", "unit")
     if filters.channel:
         qs = qs.filter(channel=filters.channel)
@@ -47,7 +47,8 @@ def inbox_cases(*, actor: Any, filters: InboxFilters) -> QuerySet[Case]:
         qs = qs.filter(tracking_id__iexact=term) | qs.filter(
             title__icontains=term, channel__in=["helpdesk", "lapor"]
         )
-    return qs.order_by("stage_due_at", "-received_at")
+    # Soonest deadline first; finished cases (no deadline) last on every database; pk breaks ties.
+    return qs.order_by(F("stage_due_at").asc(nulls_last=True), "-received_at", "-pk")
 
 
 @dataclass(frozen=True)
