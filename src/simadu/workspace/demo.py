@@ -11,10 +11,8 @@ real time of loading. A fixed seed makes the same data set every time.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import random
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -103,7 +101,7 @@ def load_demo_data(stdout: Writer | None = None) -> int:
     now = clock.now()
     rng = random.Random(SEED)  # noqa: S311 (a reproducible data set, not a secret)
     plans = _plan_cases(rng, now)
-    with _quiet("celery.app.trace"), transaction.atomic():
+    with transaction.atomic():
         actors = _Actors(_demo_staff())
         filed: dict[int, str] = {}
         for n, plan in enumerate(plans, start=1):
@@ -112,19 +110,6 @@ def load_demo_data(stdout: Writer | None = None) -> int:
             if stdout is not None and (n % PROGRESS_EVERY == 0 or n == len(plans)):
                 stdout.write(f"  {n}/{len(plans)} laporan demo dimuat\n")
     return len(plans)
-
-
-@contextmanager
-def _quiet(logger_name: str) -> Iterator[None]:
-    """Without a broker the outbox delivers at commit in this process; one log line per held demo
-    e-mail would bury the demo logins printed after loading."""
-    logger = logging.getLogger(logger_name)
-    level = logger.level
-    logger.setLevel(logging.WARNING)
-    try:
-        yield
-    finally:
-        logger.setLevel(level)
 
 
 # --- staff --------------------------------------------------------------------------------------
