@@ -14,7 +14,7 @@ from django.http import HttpRequest
 
 from simadu.cases.models import Case, CaseEvent
 from simadu.cases.selectors import case_timeline
-from simadu.cases.workflow import REPORTER_WORDS, Status
+from simadu.cases.workflow import OPEN_STATES, REPORTER_WORDS, Status
 from simadu.core import deadlines_view, ids, ratelimit
 from simadu.core.clock import WIB
 from simadu.core.errors import NotFound
@@ -88,15 +88,6 @@ def reporter_view(case: Case) -> ReporterView:
                 [name for _, name in item.attachments],
             )
         )
-    open_states = {
-        Status.RECEIVED,
-        Status.VERIFYING,
-        Status.AWAITING_INFO,
-        Status.ASSIGNED,
-        Status.IN_PROGRESS,
-        Status.RESPONDED,
-        Status.REOPENED,
-    }
     return ReporterView(
         tracking_id=case.tracking_id,
         status=case.status,
@@ -108,7 +99,7 @@ def reporter_view(case: Case) -> ReporterView:
         working_days_left=deadlines_view.working_days_left(case.stage_due_at),
         forwarded_to=case.forwarded_to.name if case.forwarded_to else "",
         timeline=items,
-        can_reply=case.status in open_states,
+        can_reply=case.status in OPEN_STATES,
         can_rate=case.status in (Status.RESPONDED, Status.CLOSED)
         and case.responded_at is not None
         and case.rating is None,
