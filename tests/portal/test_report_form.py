@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 import time_machine
@@ -207,3 +208,30 @@ def test_the_receipt_download_needs_the_right_secret(client):
 @pytest.mark.django_db
 def test_the_receipt_download_cannot_be_fetched_with_a_get(client):
     assert client.get("/tanda-terima").status_code == 405
+
+
+@pytest.mark.django_db
+def test_a_double_tap_on_send_files_one_report_and_shows_the_same_receipt_twice(client):
+    """A slow phone without JavaScript sends the same form twice: one case, and both answers carry its codes."""
+    key = re.search(r'name="submission_key" value="([^"]+)"', client.get("/lapor").content.decode()).group(1)
+
+    first = client.post("/lapor", form_data(submission_key=key, files=png()))
+    again = client.post("/lapor", form_data(submission_key=key, files=png()))
+
+    assert Case.objects.count() == 1
+    assert Attachment.objects.count() == 1
+    assert receipt_codes(again.content.decode()) == receipt_codes(first.content.decode())
+
+
+@pytest.mark.django_db
+def test_the_same_page_sent_again_with_another_story_is_a_new_report(client):
+    """Back button, a different story, send: that is a second report, not a replay of the first."""
+    key = re.search(r'name="submission_key" value="([^"]+)"', client.get("/lapor").content.decode()).group(1)
+
+    client.post("/lapor", form_data(submission_key=key))
+    client.post(
+        "/lapor",
+        form_data(submission_key=key, text="THR saya dari PT Lain Sentosa belum dibayar sampai sekarang."),
+    )
+
+    assert Case.objects.count() == 2

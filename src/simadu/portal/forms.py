@@ -106,6 +106,10 @@ def regency_choices(province_code: str = "") -> list[tuple[str, Any]]:
 class ReportForm(DomainErrorsMixin, forms.Form):
     """The one form for every channel. Field names are those of `validate_submission`."""
 
+    # One key per rendered form: a double tap on a slow phone (no JavaScript to stop it)
+    # replays the first receipt instead of filing the report twice.
+    submission_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+
     channel = forms.CharField(
         label=_("Jalur laporan"),
         widget=forms.RadioSelect(choices=[(o.value, o.label) for o in CHANNEL_OPTIONS]),

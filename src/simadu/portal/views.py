@@ -7,6 +7,8 @@ answer to the POST itself, so the secret is never stored or put in a URL.
 
 from __future__ import annotations
 
+import dataclasses
+import secrets
 from typing import Any
 
 from django.conf import settings
@@ -19,8 +21,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from simadu.cases.models import Case, Channel
 from simadu.core import regions
-from simadu.core.errors import DomainError, NotFound, RateLimited
-from simadu.intake.services import report_submit
+from simadu.core.errors import Conflict, DomainError, NotFound, RateLimited
+from simadu.intake.services import idempotent, report_submit
 from simadu.portal.forms import ReceiptForm, ReportForm, TrackForm
 from simadu.tracking.services import case_for_reporter
 from simadu.tracking.views import NOT_MATCHED
@@ -38,7 +40,7 @@ def report(request: HttpRequest) -> HttpResponse:
         form = ReportForm(request.POST, uploads=request.FILES.getlist("files"))
         if form.is_valid() and form.submission is not None:
             try:
-                case, secret = report_submit(submission=form.submission, files=form.checked_files)
+                case, secret = _file_once(form)
             except DomainError as error:
                 form.apply_error(error)
             else:
@@ -49,8 +51,35 @@ def report(request: HttpRequest) -> HttpResponse:
         add_never_cache_headers(response)
         return response
     chosen = request.GET.get("kanal", "")
-    form = ReportForm(initial={"channel": chosen if chosen in Channel.values else ""})
+    form = ReportForm(
+        initial={
+            "channel": chosen if chosen in Channel.values else "",
+            "submission_key": secrets.token_urlsafe(24),
+        }
+    )
     return render(request, "portal/report_form.html", {"form": form})
+
+
+def _file_once(form: ReportForm) -> tuple[Case, str]:
+    """File the report; the same form sent twice (a double tap) answers with the first receipt."""
+    assert form.submission is not None
+    submission = form.submission
+    key = form.cleaned_data.get("submission_key") or None
+    fingerprint = {
+        **dataclasses.asdict(submission),
+        "files": [(f.name, len(f.data)) for f in form.checked_files],
+    }
+
+    def produce() -> dict[str, Any]:
+        case, secret = report_submit(submission=submission, files=form.checked_files)
+        return {"tracking_id": case.tracking_id, "secret": secret}
+
+    try:
+        answer, _ = idempotent(f"web:{key}" if key else None, fingerprint, produce)
+    except Conflict:
+        # The page was reused for a different story (back button, edits): that is a new report.
+        answer, _ = idempotent(None, fingerprint, produce)
+    return Case.objects.select_related("category").get(tracking_id=answer["tracking_id"]), answer["secret"]
 
 
 def _receipt(request: HttpRequest, case: Case, secret: str) -> HttpResponse:
