@@ -33,9 +33,13 @@ class User(AbstractUser):
         verbose_name = _("staf")
         verbose_name_plural = _("staf")
         constraints = [
-            # WBS access belongs to Itjen staff only: the database refuses anything else.
+            # WBS access belongs to Itjen staff only: the database refuses anything else. The explicit
+            # IS NOT NULL matters: a CHECK passes on NULL, so `unit_id = 'itjen'` alone let a user with
+            # no unit into the WBS team.
             models.CheckConstraint(
-                condition=models.Q(wbs_team=False) | models.Q(unit_id="itjen"), name="wbs_team_only_in_itjen"
+                condition=models.Q(wbs_team=False)
+                | (models.Q(unit__isnull=False) & models.Q(unit_id="itjen")),
+                name="wbs_team_only_in_itjen",
             ),
             models.CheckConstraint(
                 condition=~models.Q(role="unit_officer") | models.Q(unit__isnull=False),

@@ -71,8 +71,9 @@ def audit_verify() -> ChainReport:
     prev, expected_seq, count = GENESIS, 1, 0
     for e in AuditEntry.objects.order_by("seq").iterator(chunk_size=2000):
         if e.seq != expected_seq:
+            # Name the missing entry, not the intact one after the gap.
             return ChainReport(
-                False, count, e.seq, f"entry #{expected_seq} is missing (next found: #{e.seq})"
+                False, count, expected_seq, f"entry #{expected_seq} is missing (next found: #{e.seq})"
             )
         if e.prev_hash != prev:
             return ChainReport(False, count, e.seq, f"entry #{e.seq} does not link to the entry before it")

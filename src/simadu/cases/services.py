@@ -402,7 +402,9 @@ def case_object(*, case: Case, reason: str) -> Case:
         raise Conflict(_("Keberatan hanya dapat diajukan satu kali."), code="already_objected")
     if case.status != Status.RESPONDED or case.responded_at is None:
         raise Conflict(_("Keberatan dapat diajukan setelah laporan dijawab."), code="not_responded")
-    if working_days_between(case.responded_at.date(), clock.now().date()) > deadlines.OBJECTION_DAYS:
+    # Working days are counted on WIB dates: a reply at 06:00 WIB is still that day, not the UTC day before.
+    answered, today = case.responded_at.astimezone(clock.WIB).date(), clock.now().astimezone(clock.WIB).date()
+    if working_days_between(answered, today) > deadlines.OBJECTION_DAYS:
         raise Conflict(
             _("Batas waktu keberatan (10 hari kerja setelah jawaban) sudah lewat."), code="objection_late"
         )

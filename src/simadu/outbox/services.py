@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import re
 from typing import Any
 
 from django.conf import settings
@@ -17,6 +18,7 @@ from simadu.outbox.models import OutboxMessage
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 8
 _CONTEXT = b"outbox"
+_ADDRESS = re.compile(r"[^\s<>'\"(),;:]+@[^\s<>'\"(),;:]+")
 
 
 def _payload(message: OutboxMessage) -> dict[str, Any]:
@@ -51,6 +53,11 @@ def _send(message: OutboxMessage) -> None:
         raise RuntimeError(f"no gateway for {message.kind} yet")
 
 
+def _without_addresses(error: str) -> str:
+    """Mail servers quote the refused address; `last_error` is a plain column, and the address is an identity."""
+    return _ADDRESS.sub("[alamat]", error)
+
+
 def outbox_deliver(*, message_id: int) -> OutboxMessage | None:
     """Try one delivery. A failure is recorded with its reason and retried later with backoff."""
     with transaction.atomic():
@@ -66,7 +73,7 @@ def outbox_deliver(*, message_id: int) -> OutboxMessage | None:
         try:
             _send(message)
         except Exception as exc:  # any failure of the outside world is recorded, never raised into a request
-            message.last_error = f"{type(exc).__name__}: {exc}"[:500]
+            message.last_error = _without_addresses(f"{type(exc).__name__}: {exc}")[:500]
             message.next_attempt_at = now + dt.timedelta(minutes=2 ** min(message.attempts, 10))
             if message.attempts >= MAX_ATTEMPTS:
                 message.state = OutboxMessage.State.FAILED
