@@ -364,3 +364,21 @@ def test_the_outbox_keeps_the_reporters_address_sealed(staff):
     assert biasa.tracking_id in unsealed["subject"]
     assert BIASA_REPORTER["email"].encode() not in row
     assert biasa.tracking_id.lower().encode() not in row
+
+
+@pytest.mark.django_db
+def test_every_read_of_a_named_reporters_identity_is_audited_too(staff):
+    """Biasa reports show the identity to handling staff, but each reveal is still on the record."""
+    case, _ = services_submit_named()
+    before = AuditEntry.objects.filter(action="case.identity_read").count()
+
+    identity = reveal_identity(actor=staff["verifier"], case=case)
+
+    assert identity["name"] == "Wahyu Prasetyo"
+    assert AuditEntry.objects.filter(action="case.identity_read").count() == before + 1
+
+
+def services_submit_named() -> tuple[Case, str]:
+    from tests.factories import submit
+
+    return submit(name="Wahyu Prasetyo", email="wahyu@example.org")

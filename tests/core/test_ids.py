@@ -171,3 +171,14 @@ def test_the_stored_hash_depends_on_the_servers_secret_key(settings):
     settings.SECRET_KEY = "a-different-server-" + "x" * 40
 
     assert hash_secret(secret) != stored
+
+
+def test_an_id_whose_own_symbols_start_with_smd_is_read_without_its_prefix_too():
+    """About one id in 32,768 has a code beginning S-M-D; typed without the prefix it must still be found."""
+    body = "SMD1234"
+    from simadu.core.ids import _check_symbol
+
+    stored = f"SMD-{body[:4]}-{body[4:]}{_check_symbol(body)}"
+    assert canonical_tracking_id(stored) == stored
+    assert canonical_tracking_id(stored[4:]) == stored
+    assert canonical_tracking_id(stored.replace("-", "")) == stored

@@ -213,3 +213,23 @@ def test_an_objection_reopens_the_case_once(client, staff):
     assert "Ajukan keberatan" not in objected.content.decode()
     assert again.status_code == 409
     assert "Keberatan hanya dapat diajukan satu kali." in again.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_objection_form_is_no_longer_offered_after_the_ten_working_days(client, staff):
+    """The page offers only what the reporter can still do: after the window, no objection button."""
+    import datetime as dt
+
+    import time_machine
+
+    from simadu.core.clock import WIB
+
+    with time_machine.travel(dt.datetime(2026, 11, 2, 9, 0, tzinfo=WIB), tick=False):
+        case, secret = submit()
+        advance(case, "responded", verifier=staff["verifier"], officer=staff["officer_phi"])
+        within = client.get(f"/api/v1/reports/{case.tracking_id}", HTTP_X_REPORT_SECRET=secret).json()
+    with time_machine.travel(dt.datetime(2026, 11, 17, 9, 0, tzinfo=WIB), tick=False):  # 11 working days on
+        after = client.get(f"/api/v1/reports/{case.tracking_id}", HTTP_X_REPORT_SECRET=secret).json()
+
+    assert within["can_object"] is True
+    assert after["can_object"] is False

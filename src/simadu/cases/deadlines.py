@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from simadu.cases.workflow import Status
 from simadu.core.clock import WIB
-from simadu.core.workdays import add_working_days
+from simadu.core.workdays import add_working_days, working_days_between
 
 VERIFY_DAYS = 3
 FIRST_FOLLOW_UP_DAYS = 5
@@ -58,3 +58,14 @@ def stage_deadline(
     if status == Status.RESPONDED:
         return end_of_working_day(since, AUTO_CLOSE_DAYS, zone)
     return None
+
+
+def objection_window_open(responded_at: dt.datetime | None, now: dt.datetime, zone: ZoneInfo = WIB) -> bool:
+    """A reporter may object up to 10 working days after the answer, counted on local dates.
+
+    A reply at 06:00 WIB is that WIB day, not the UTC day before.
+    """
+    if responded_at is None:
+        return False
+    answered, today = responded_at.astimezone(zone).date(), now.astimezone(zone).date()
+    return working_days_between(answered, today) <= OBJECTION_DAYS

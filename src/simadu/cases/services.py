@@ -22,7 +22,6 @@ from simadu.confidentiality.policy import can
 from simadu.confidentiality.sealing import CONTENT, EVENT, IDENTITY, case_key, seal_json
 from simadu.core import clock, crypto, ids
 from simadu.core.errors import Conflict, InvalidInput, PermissionDenied, TransitionNotAllowed
-from simadu.core.workdays import working_days_between
 from simadu.triage.engine import TriageDecision
 from simadu.triage.models import Category, Unit
 
@@ -402,9 +401,7 @@ def case_object(*, case: Case, reason: str) -> Case:
         raise Conflict(_("Keberatan hanya dapat diajukan satu kali."), code="already_objected")
     if case.status != Status.RESPONDED or case.responded_at is None:
         raise Conflict(_("Keberatan dapat diajukan setelah laporan dijawab."), code="not_responded")
-    # Working days are counted on WIB dates: a reply at 06:00 WIB is still that day, not the UTC day before.
-    answered, today = case.responded_at.astimezone(clock.WIB).date(), clock.now().astimezone(clock.WIB).date()
-    if working_days_between(answered, today) > deadlines.OBJECTION_DAYS:
+    if not deadlines.objection_window_open(case.responded_at, clock.now()):
         raise Conflict(
             _("Batas waktu keberatan (10 hari kerja setelah jawaban) sudah lewat."), code="objection_late"
         )

@@ -60,11 +60,11 @@ def event_body(case: Case, event: CaseEvent, key: bytes | None = None) -> str:
 
 
 def reveal_identity(*, actor: Any, case: Case) -> dict[str, str]:
-    """Decrypt the identity for a staff member who may read it; every read of a hidden identity is audited."""
+    """Decrypt the identity for a staff member who may read it; every read is audited."""
     if not can(actor, "case.view_identity", case):
         raise PermissionDenied()
     identity = identity_of(case)
-    if identity and (case.sealed or case.anonymous):
+    if identity:
         audit_record(actor=actor, action="case.identity_read", obj_type="case", obj_id=case.tracking_id)
     return identity
 

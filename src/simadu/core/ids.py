@@ -37,10 +37,9 @@ def new_tracking_id() -> str:
 
 def canonical_tracking_id(text: str) -> str | None:
     """The tracking id in its stored form, or None when it cannot be one (typo caught)."""
-    raw = text.strip().upper()
-    if raw.startswith(PREFIX):
-        raw = raw[len(PREFIX) :]
-    code = normalize(raw)
+    code = normalize(text)
+    if len(code) == 8 + len(PREFIX) and code.startswith(PREFIX):
+        code = code[len(PREFIX) :]  # typed with the prefix; eight symbols alone may themselves start with SMD
     if len(code) != 8 or _check_symbol(code[:7]) != code[7]:
         return None
     return f"{PREFIX}-{code[:4]}-{code[4:]}"

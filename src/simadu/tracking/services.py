@@ -11,11 +11,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.http import HttpRequest
+from django.utils.translation import get_language
 
+from simadu.cases.deadlines import objection_window_open
 from simadu.cases.models import Case, CaseEvent
 from simadu.cases.selectors import case_timeline
 from simadu.cases.workflow import OPEN_STATES, REPORTER_WORDS, Status
-from simadu.core import deadlines_view, ids, ratelimit
+from simadu.core import clock, deadlines_view, ids, ratelimit
 from simadu.core.clock import WIB
 from simadu.core.errors import NotFound
 
@@ -70,6 +72,7 @@ class ReporterView:
 
 def reporter_view(case: Case) -> ReporterView:
     """Everything the reporter may read about their case, and nothing else (no internal notes, no staff names)."""
+    english = (get_language() or "").startswith("en")
     items = []
     for item in case_timeline(case=case, public_only=True):
         e = item.event
@@ -93,7 +96,8 @@ def reporter_view(case: Case) -> ReporterView:
         status=case.status,
         status_text=str(REPORTER_WORDS[case.status]),
         channel=case.channel,
-        category=case.category.name,
+        # Categories carry their English name in the database, not in the message catalogue.
+        category=(case.category.name_en if english and case.category.name_en else case.category.name),
         received_at=case.received_at,
         expected_response_by=case.stage_due_at.astimezone(WIB) if case.stage_due_at else None,
         working_days_left=deadlines_view.working_days_left(case.stage_due_at),
@@ -103,7 +107,9 @@ def reporter_view(case: Case) -> ReporterView:
         can_rate=case.status in (Status.RESPONDED, Status.CLOSED)
         and case.responded_at is not None
         and case.rating is None,
-        can_object=case.status == Status.RESPONDED and case.objected_at is None,
+        can_object=case.status == Status.RESPONDED
+        and case.objected_at is None
+        and objection_window_open(case.responded_at, clock.now()),
         rating=case.rating,
         awaiting_answer=case.status == Status.AWAITING_INFO,
     )
