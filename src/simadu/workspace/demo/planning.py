@@ -1,153 +1,23 @@
-"""The demo data set that `simadu serve` (and `simadu load_demo`) loads into an empty database.
-
-Demo staff, one account per role, and about 300 reports told in `demo_reports`, each filed
-through the real door (`intake.services.report_submit`) and moved along by the real
-services with the right demo actor, so every timeline event and audit row is genuine.
-Only afterwards are a case's own timestamps moved into the past (`shift_demo_case_times`),
-so that the demo shows four months of work; the audit chain is never touched and keeps the
-real time of loading. A fixed seed makes the same data set every time.
-"""
+"""Planning the demo data set: which story is told, by whom, along which steps, and when."""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
-from django.db import models, transaction
-
-from simadu.accounts.models import Role, User
-from simadu.cases import services
 from simadu.cases.deadlines import stage_deadline
-from simadu.cases.models import Case, CaseEvent
-from simadu.cases.workflow import FINAL_STATES, SYSTEM, ArchiveReason, Status
-from simadu.core import clock
+from simadu.cases.workflow import FINAL_STATES, ArchiveReason, Status
 from simadu.core.clock import WIB
 from simadu.core.workdays import is_working_day
-from simadu.intake.services import report_submit, validate_submission
 from simadu.triage import taxonomy
-from simadu.triage.engine import TriageInput, suggest
-from simadu.triage.models import Category, Unit
-from simadu.workspace import demo_reports as texts
-from simadu.workspace.demo_reports import Story
+from simadu.workspace.demo import texts
+from simadu.workspace.demo.texts import Story
 
-DEMO_PASSWORD = "simadu-demo-2026"  # noqa: S105 (documented, for demo accounts only)
 SEED = 2026
 TARGET_CASES = 300
 SPAN_DAYS = 120
-PROGRESS_EVERY = 50
-
-
-class Writer(Protocol):
-    """Where progress goes: a management command's stdout, or any text stream."""
-
-    def write(self, msg: str, /) -> object: ...
-
-
-class DemoDataError(Exception):
-    """The demo data set cannot be loaded into this database."""
-
-
-@dataclass(frozen=True)
-class DemoAccount:
-    username: str
-    first_name: str
-    last_name: str
-    role: str
-    unit: str | None
-    wbs_team: bool = False
-
-    @property
-    def admin(self) -> bool:
-        return self.role == Role.ADMIN
-
-
-DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
-    DemoAccount("verifikator", "Rina", "Marlina", Role.VERIFIER, "itjen"),
-    DemoAccount("verifikator.wbs", "Andi", "Prasetyo", Role.VERIFIER, "itjen", wbs_team=True),
-    DemoAccount("auditor", "Dewi", "Anggraini", Role.AUDITOR, "itjen", wbs_team=True),
-    DemoAccount("petugas.phi", "Bambang", "Sutrisno", Role.UNIT_OFFICER, "ditjen_phi_jamsos"),
-    DemoAccount("petugas.pusdatin", "Yusuf", "Hidayat", Role.UNIT_OFFICER, "pusdatin"),
-    DemoAccount("petugas.binwasnaker", "Siti", "Rahmawati", Role.UNIT_OFFICER, "ditjen_binwasnaker_k3"),
-    DemoAccount("petugas.binapenta", "Agus", "Setiawan", Role.UNIT_OFFICER, "ditjen_binapenta_pkk"),
-    # Every internal unit answers its own cases in the demo, so these three have an officer too.
-    DemoAccount("petugas.binalavotas", "Nurul", "Aini", Role.UNIT_OFFICER, "ditjen_binalavotas"),
-    DemoAccount("petugas.setjen", "Lestari", "Handayani", Role.UNIT_OFFICER, "setjen"),
-    DemoAccount("petugas.barenbang", "Rizky", "Maulana", Role.UNIT_OFFICER, "barenbang"),
-    DemoAccount("pimpinan", "Hendra", "Wijaya", Role.LEADERSHIP, "itjen"),
-    DemoAccount("admin", "Fajar", "Nugroho", Role.ADMIN, None),
-)
-
-
-def demo_logins() -> list[tuple[str, str, str]]:
-    """(username, role, unit) of every demo account, for printing at start; the password is DEMO_PASSWORD."""
-    rows = []
-    for account in DEMO_ACCOUNTS:
-        role = str(Role(account.role).label) + (", WBS" if account.wbs_team else "")
-        unit = taxonomy.UNITS[account.unit][1] if account.unit else "—"
-        rows.append((account.username, role, unit))
-    return rows
-
-
-def load_demo_data(stdout: Writer | None = None) -> int:
-    """Load the demo staff and cases into a database with no case yet; returns the number of cases created.
-
-    Does nothing (and returns 0) when any case exists. All or nothing: one transaction.
-    """
-    if Case.objects.exists():
-        return 0
-    now = clock.now()
-    rng = random.Random(SEED)  # noqa: S311 (a reproducible data set, not a secret)
-    plans = _plan_cases(rng, now)
-    with transaction.atomic():
-        actors = _Actors(_demo_staff())
-        filed: dict[int, str] = {}
-        for n, plan in enumerate(plans, start=1):
-            case = _file_case(plan, actors, filed)
-            filed[plan.number] = case.tracking_id
-            if stdout is not None and (n % PROGRESS_EVERY == 0 or n == len(plans)):
-                stdout.write(f"  {n}/{len(plans)} laporan demo dimuat\n")
-    return len(plans)
-
-
-# --- staff --------------------------------------------------------------------------------------
-
-
-def _demo_staff() -> dict[str, User]:
-    users = {}
-    for account in DEMO_ACCOUNTS:
-        user = User.objects.filter(username=account.username).first()
-        if user is None:
-            user = User.objects.create_user(
-                username=account.username,
-                password=DEMO_PASSWORD,
-                first_name=account.first_name,
-                last_name=account.last_name,
-                email=f"{account.username}@demo.example.org",
-                role=account.role,
-                unit_id=account.unit,
-                wbs_team=account.wbs_team,
-                is_staff=account.admin,
-                is_superuser=account.admin,
-            )
-        elif (user.role, user.unit_id, user.wbs_team) != (account.role, account.unit, account.wbs_team):
-            raise DemoDataError(
-                f"akun '{account.username}' sudah ada dengan peran atau unit lain; data demo tidak dimuat"
-            )
-        users[account.username] = user
-    return users
-
-
-@dataclass
-class _Actors:
-    users: dict[str, User]
-
-    def officer(self, unit: str) -> User:
-        if unit == "itjen":
-            return self.users["auditor"]
-        return next(u for u in self.users.values() if u.role == Role.UNIT_OFFICER and u.unit_id == unit)
 
 
 # --- planning: who files what, and when ---------------------------------------------------------
@@ -189,7 +59,7 @@ def _days(rng: random.Random, low: float, high: float) -> dt.timedelta:
     return dt.timedelta(days=rng.uniform(low, high))
 
 
-def _fill(text: str, fill: dict[str, str]) -> str:
+def fill_in(text: str, fill: dict[str, str]) -> str:
     for key, value in fill.items():
         text = text.replace("{" + key + "}", value)
     return text
@@ -246,7 +116,7 @@ def _pick(rng: random.Random, weights: dict[Status, int]) -> str:
     return str(rng.choices(list(weights), weights=list(weights.values()))[0])
 
 
-def _plan_cases(rng: random.Random, now: dt.datetime) -> list[Plan]:
+def plan_cases(rng: random.Random, now: dt.datetime) -> list[Plan]:
     plans: list[Plan] = []
     first_telling: dict[int, Plan] = {}
     for number, (story, fill, town) in enumerate(_tellings(rng)):
@@ -299,7 +169,7 @@ def _describe_reporter(rng: random.Random, plan: Plan) -> None:
     else:
         plan.reporter = {"email": email} if rng.random() < 0.25 else {}
         plan.reporter["anonymous"] = True
-    plan.title = _fill(story.title, plan.fill) if rng.random() < 0.8 else ""
+    plan.title = fill_in(story.title, plan.fill) if rng.random() < 0.8 else ""
     plan.source = "web" if wbs else rng.choices(["web", "api", "staff", "email"], [70, 10, 12, 8])[0]
     plan.incident_days_before = rng.randint(0, 40) if rng.random() < 0.5 else None
     if wbs:
@@ -319,14 +189,14 @@ def _group(story: Story) -> str:
 
 
 def _choose(rng: random.Random, pool: tuple[str, ...], fill: dict[str, str]) -> str:
-    return _fill(rng.choice(pool), fill)
+    return fill_in(rng.choice(pool), fill)
 
 
 def _reply(rng: random.Random, plan: Plan) -> str:
     story = plan.story
     own = story.reply or texts.ANSWERS.get(story.title, "")
     if own:
-        return _fill(own, plan.fill)
+        return fill_in(own, plan.fill)
     pool = texts.REPLIES.get("supervisory" if story.category in _SUPERVISORY else story.category)
     if not pool:
         pool = texts.REPLIES["umum"]
@@ -352,9 +222,9 @@ def _steps(rng: random.Random, plan: Plan, kind: str) -> list[Step]:
 
     def ask_and_maybe_answer(answer: bool) -> None:
         question, reply = rng.choice(texts.QUESTIONS[group])
-        add("ask", "verifier", _hours(rng, 0.3, 6), _fill(question, fill))
+        add("ask", "verifier", _hours(rng, 0.3, 6), fill_in(question, fill))
         if answer:
-            add("answer", "reporter", _hours(rng, 3, 120), _fill(reply, fill))
+            add("answer", "reporter", _hours(rng, 3, 120), fill_in(reply, fill))
 
     if target == Status.RECEIVED:
         return steps
@@ -526,175 +396,3 @@ def _place_in_time(rng: random.Random, plan: Plan, now: dt.datetime, placed: lis
             start -= dt.timedelta(days=1)
             times = _schedule(plan, start, jitters)
     plan.times = times
-
-
-# --- filing a plan through the real services ----------------------------------------------------
-
-
-def _file_case(plan: Plan, actors: _Actors, filed: dict[int, str]) -> Case:
-    story = plan.story
-    received = plan.times[0]
-    data: dict[str, Any] = {
-        "text": _fill(story.text, plan.fill),
-        "title": plan.title,
-        "reporter_type": story.reporter_type,
-        "anonymous": plan.reporter.get("anonymous", False),
-        "reporter": {k: v for k, v in plan.reporter.items() if k in ("name", "email", "phone")},
-        "reported_party": story.reported_party,
-        "source": plan.source,
-        "regency_code": plan.region,
-    }
-    if plan.incident_days_before is not None:
-        data["incident_date"] = received.astimezone(WIB).date() - dt.timedelta(days=plan.incident_days_before)
-    wanted = story.final_channel
-    suggested = suggest(
-        TriageInput(
-            text=data["text"],
-            title=plan.title,
-            reporter_type=story.reporter_type,
-            anonymous=data["anonymous"],
-        )
-    )
-    if suggested.channel != wanted:
-        data["channel"] = wanted  # the reporter chose the channel on the form
-    case, _secret = report_submit(submission=validate_submission(data))
-
-    # Each step's events get the step's time (a second apart when one step writes two).
-    last = int(CaseEvent.objects.filter(case=case).aggregate(m=models.Max("pk"))["m"])
-    event_times = {last: received}
-    for step, at in zip(plan.steps, plan.times[1:], strict=True):
-        case.refresh_from_db()  # the permission checks read the case as it is now
-        _do(step, case, plan, actors, filed)
-        new = CaseEvent.objects.filter(case=case, pk__gt=last).order_by("pk").values_list("pk", flat=True)
-        for i, pk in enumerate(new):
-            event_times[pk] = at + dt.timedelta(seconds=i)
-            last = pk
-    shift_demo_case_times(case, event_times)
-    return case
-
-
-def _do(step: Step, case: Case, plan: Plan, actors: _Actors, filed: dict[int, str]) -> None:
-    story = plan.story
-    verifier = actors.users[plan.verifier]
-    officer = actors.officer(story.unit) if taxonomy.UNITS[story.unit][0] else verifier
-    actions: dict[str, Callable[[], object]] = {
-        "verify": lambda: services.case_verify(case=case, actor=verifier),
-        "verifier_note": lambda: services.case_add_note(case=case, actor=verifier, text=step.text),
-        "duplicate_note": lambda: services.case_add_note(
-            case=case,
-            actor=verifier,
-            text=texts.DUPLICATE_NOTE.replace("{other}", filed[plan.duplicate_of or 0]),
-        ),
-        "ask": lambda: services.case_request_info(case=case, actor=verifier, question=step.text),
-        "answer": lambda: services.case_reporter_message(case=case, text=step.text),
-        "follow_up": lambda: services.case_reporter_message(case=case, text=step.text),
-        "assign": lambda: _assign(case, plan, verifier, step.text),
-        "forward": lambda: services.case_forward(
-            case=case,
-            actor=verifier,
-            agency=Unit.objects.get(pk=step.value),
-            reason=step.text,
-            reference=_forward_reference(step.value, plan),
-        ),
-        "archive": lambda: services.case_archive(
-            case=case,
-            actor=SYSTEM if step.who == "system" else verifier,
-            reason_code=step.value,
-            note=step.text,
-        ),
-        "start": lambda: services.case_start(case=case, actor=officer),
-        "unit_note": lambda: services.case_add_note(case=case, actor=officer, text=step.text),
-        "interim_reply": lambda: services.case_add_note(
-            case=case, actor=officer, text=step.text, public=True
-        ),
-        "respond": lambda: services.case_respond(case=case, actor=officer, text=step.text),
-        "object": lambda: services.case_object(case=case, reason=step.text),
-        "rate": lambda: services.case_rate(case=case, rating=step.value, comment=step.text),
-        "close": lambda: services.case_close(case=case, actor=_closer(step, actors, officer), note=step.text),
-    }
-    actions[step.action]()
-
-
-def _closer(step: Step, actors: _Actors, officer: User) -> Any:
-    if step.who == "system":
-        return SYSTEM
-    if step.who == "leadership":
-        return actors.users["pimpinan"]
-    return officer
-
-
-def _assign(case: Case, plan: Plan, verifier: User, note: str) -> Case:
-    """Route to the story's unit, correcting the triage suggestion where it guessed otherwise."""
-    story = plan.story
-    case.refresh_from_db()
-    category = Category.objects.get(pk=story.category) if case.category_id != story.category else None
-    report_type = story.report_type if case.report_type != story.report_type else None
-    if (category or report_type) and not note:
-        note = texts.CORRECTED_NOTE
-    return services.case_assign(
-        case=case,
-        actor=verifier,
-        unit=Unit.objects.get(pk=story.unit),
-        category=category,
-        report_type=report_type,
-        note=note,
-    )
-
-
-def _forward_reference(agency: str, plan: Plan) -> str:
-    n = 1000 + plan.number * 7
-    year = plan.times[0].year
-    if agency == "bpjs_ketenagakerjaan":
-        return f"BPJSTK/ADU/{year}/{n:06d}"
-    if agency == "kp2mi":
-        return f"KP2MI-PGD-{year}-{n:05d}"
-    return f"B.{n}/IJ/PP.02/{plan.times[0].month:02d}/{year}"
-
-
-# --- demo data only: moving a case into the past ------------------------------------------------
-
-
-def shift_demo_case_times(case: Case, event_times: dict[int, dt.datetime]) -> None:
-    """FOR DEMO DATA ONLY: move a case filed a moment ago, and its timeline, to the times its story says.
-
-    Every service stamps the real time; the demo shows four months of work, so after a case
-    has gone through the services its own dates are rewritten: each timeline event gets its
-    time from `event_times` (event pk -> time), and the case's dates are derived from those
-    events as the services would have set them (stage deadline recomputed). One UPDATE on
-    CaseEvent and one on Case. The audit chain (AuditEntry) is never touched, so
-    `simadu audit verify` still passes; its rows keep the real time the demo was loaded.
-    """
-    rows = CaseEvent.objects.filter(case=case, pk__in=event_times).values_list(
-        "pk", "kind", "action", "to_status"
-    )
-    # (time, kind, action, to_status) in the order they now happened
-    events = sorted((event_times[pk], pk, kind, action, to) for pk, kind, action, to in rows)
-    CaseEvent.objects.filter(pk__in=event_times).update(
-        at=models.Case(
-            *[models.When(pk=pk, then=models.Value(at)) for pk, at in event_times.items()],
-            output_field=models.DateTimeField(),
-        )
-    )
-    transitions = [e for e in events if e[2] == CaseEvent.Kind.TRANSITION]
-    received_at = next(at for at, _pk, kind, _a, _to in events if kind == CaseEvent.Kind.RECEIVED)
-    status_changed_at = transitions[-1][0] if transitions else received_at
-    answers = [
-        at for at, _pk, kind, _a, to in events if kind == CaseEvent.Kind.REPLY or to == Status.RESPONDED
-    ]
-    responded = [at for at, _pk, _k, _a, to in transitions if to == Status.RESPONDED]
-    reopened = [at for at, _pk, _k, action, _to in transitions if action == "reopen"]
-    case.refresh_from_db(fields=["status", "supervisory", "report_type"])
-    Case.objects.filter(pk=case.pk).update(
-        received_at=received_at,
-        status_changed_at=status_changed_at,
-        stage_due_at=stage_deadline(
-            status=case.status,
-            supervisory=case.supervisory,
-            report_type=case.report_type,
-            since=status_changed_at,
-        ),
-        first_response_at=min(answers) if answers else None,
-        responded_at=responded[-1] if responded else None,
-        closed_at=status_changed_at if case.status in FINAL_STATES else None,
-        objected_at=reopened[-1] if reopened else None,
-    )
