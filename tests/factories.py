@@ -7,9 +7,11 @@ from typing import Any
 from simadu.accounts.models import Role, User
 from simadu.cases import services
 from simadu.cases.models import Case
-from simadu.cases.services import Submission
+from simadu.cases.services import Submission, case_receive
 from simadu.intake.services import report_submit
+from simadu.triage.engine import TriageDecision
 from simadu.triage.models import Unit
+from simadu.triage.taxonomy import CATEGORIES
 
 PASSWORD = "uji-Sandi-2026!"
 
@@ -29,10 +31,39 @@ def make_staff(
 
 
 def submit(
-    text: str = "Sudah tiga bulan gaji saya di PT Contoh Makmur Bekasi belum dibayar.", **fields: Any
+    text: str = "Sudah tiga bulan gaji saya di PT Contoh Makmur Bekasi belum dibayar.",
+    triage: TriageDecision | None = None,
+    **fields: Any,
 ) -> tuple[Case, str]:
-    """File a report as a reporter would; returns the case and its secret."""
+    """File a report as a reporter would; returns the case and its secret.
+
+    With `triage`, the case carries that suggestion instead of the engine's, for tests of
+    pages and workflows that must not depend on what the model makes of a text.
+    """
+    if triage is not None:
+        return case_receive(submission=Submission(text=text, **fields), decision=triage)
     return report_submit(submission=Submission(text=text, **fields))
+
+
+def decision(
+    category: str, *, confidence: float = 0.9, explanation: str = "", **overrides: Any
+) -> TriageDecision:
+    """A triage suggestion for `category` with the taxonomy's default unit and channel."""
+    supervisory, unit, _, _ = CATEGORIES[category]
+    fields = {
+        "channel": "helpdesk" if category == "akses_layanan_digital" else "lapor",
+        "report_type": "pengaduan",
+        "unit": unit,
+        **overrides,
+    }
+    return TriageDecision(
+        category=category,
+        supervisory=supervisory,
+        confidence=confidence,
+        explanation=explanation,
+        version="test",
+        **fields,
+    )
 
 
 def advance(

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from simadu.cases.models import Case, CaseEvent
-from tests.factories import advance, submit
+from tests.factories import advance, decision, submit
 
 WAGE = "Sudah tiga bulan gaji saya di PT Contoh Makmur Bekasi belum dibayar."
 
@@ -68,7 +68,7 @@ def test_a_case_goes_from_received_to_closed_through_the_pages(as_user, api):
 @pytest.mark.django_db
 def test_assigning_with_a_corrected_category_records_the_correction(as_user):
     """A verifier who fixes the suggested category leaves a triage correction on the timeline."""
-    case, _ = submit("Saya ingin menyampaikan sesuatu yang lain saja.")
+    case, _ = submit("Saya ingin menyampaikan sesuatu yang lain saja.", triage=decision("lainnya"))
     response = _post(
         as_user("verifier"),
         case,

@@ -10,7 +10,7 @@ from simadu.audit.models import AuditEntry
 from simadu.cases.services import Submission
 from simadu.confidentiality.attachments import CheckedFile
 from simadu.intake.services import report_submit
-from tests.factories import advance, submit
+from tests.factories import advance, decision, submit
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 WAGE = "Sudah tiga bulan gaji saya di PT Contoh Makmur Bekasi belum dibayar."
@@ -30,12 +30,19 @@ def _anonymous_wage_case():
 @pytest.mark.django_db
 def test_the_case_page_shows_the_report_the_triage_reason_and_the_stage_deadline(as_user):
     """The verifier reads the story, the suggestion with its reason and confidence, and the time left."""
-    case, _ = submit(WAGE, title="Gaji belum dibayar", reported_party="PT Contoh Makmur")
+    case, _ = submit(
+        WAGE,
+        title="Gaji belum dibayar",
+        reported_party="PT Contoh Makmur",
+        triage=decision(
+            "upah", confidence=0.9, explanation="Upah (90%); kata yang menentukan: gaji, dibayar"
+        ),
+    )
     html = as_user("verifier").get(f"/staf/kasus/{case.tracking_id}").text
     assert "<title>" + case.tracking_id in html  # the title bar never carries report content
     assert "PT Contoh Makmur Bekasi belum dibayar" in html
     assert "Saran klasifikasi" in html
-    assert "kata kunci: gaji" in html
+    assert "kata yang menentukan: gaji, dibayar" in html
     assert "90%" in html
     assert "Periksa ulang: keyakinan rendah" not in html
     assert "Batas waktu tahap ini" in html
@@ -45,7 +52,9 @@ def test_the_case_page_shows_the_report_the_triage_reason_and_the_stage_deadline
 @pytest.mark.django_db
 def test_a_suggestion_with_low_confidence_is_flagged_for_a_second_look(as_user):
     """Below 50% the page asks the verifier to check the classification."""
-    case, _ = submit("Saya ingin menyampaikan sesuatu yang lain saja.")
+    case, _ = submit(
+        "Saya ingin menyampaikan sesuatu yang lain saja.", triage=decision("lainnya", confidence=0.2)
+    )
     html = as_user("verifier").get(f"/staf/kasus/{case.tracking_id}").text
     assert "Periksa ulang: keyakinan rendah" in html
     assert "20%" in html
@@ -167,7 +176,7 @@ def test_only_the_actions_the_user_may_take_at_this_stage_are_offered(staff, as_
 @pytest.mark.django_db
 def test_the_assign_form_is_prefilled_with_the_triage_unit_and_the_cases_category(as_user):
     """The verifier usually only confirms: the suggested unit, category and report type are preselected."""
-    case, _ = submit("Saya ingin menyampaikan sesuatu yang lain saja.")
+    case, _ = submit("Saya ingin menyampaikan sesuatu yang lain saja.", triage=decision("lainnya"))
     html = as_user("verifier").get(f"/staf/kasus/{case.tracking_id}").text
     assign_unit = re.search(r'<select name="unit"[^>]*id="assign_unit".*?</select>', html, re.S).group(0)
     assert re.search(r'<option value="setjen" selected>', assign_unit)

@@ -1,20 +1,31 @@
 """The one triage interface: `suggest(TriageInput) -> TriageDecision`.
 
-This is the rule-based placeholder of the walking skeleton: weighted phrases per
-category plus the override rules of triage-taxonomy.md that can be read off plain
-words. The triage engine (rules + trained model) replaces the body of `suggest`
-and keeps this signature, so intake, the case page and `simadu triage` do not change.
+Hybrid by design. The model (`model.py`) reads the text and proposes the domain
+(category) and the report type; the rules (`rules.py`) decide who has authority
+(unit) and which channel protects the reporter, where the taxonomy says so, and
+the explanation names the rule that fired or the words that weighed most.
+Low confidence is flagged so that a verifier reads the report in full.
 """
 
 from __future__ import annotations
 
-import re
+import hashlib
+import logging
+import os
+import threading
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
-from simadu.triage import taxonomy
+from django.conf import settings
 
-ENGINE_VERSION = "rules-0.1"
+from simadu.triage import rules, taxonomy
+from simadu.triage.corpus import Example, shipped_corpus
+from simadu.triage.model import Prediction, TriageModel, train
+from simadu.triage.normalize import normalize
+
+log = logging.getLogger(__name__)
+LOW_CONFIDENCE = 0.5
 
 
 @dataclass(frozen=True)
@@ -34,359 +45,98 @@ class TriageDecision:
     unit: str
     confidence: float
     explanation: str
-    version: str = ENGINE_VERSION
+    version: str = ""
+
+    @property
+    def low_confidence(self) -> bool:
+        return self.confidence < LOW_CONFIDENCE
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
-# Phrases per category (lower case, matched on word boundaries after normalising).
-_PHRASES: dict[str, tuple[str, ...]] = {
-    "akses_layanan_digital": (
-        "otp",
-        "login",
-        "log in",
-        "akun",
-        "password",
-        "kata sandi",
-        "siapkerja",
-        "karirhub",
-        "sisnaker",
-        "website",
-        "situs",
-        "aplikasi",
-        "error",
-        "tidak bisa masuk",
-        "gagal upload",
-        "unggah",
-        "verifikasi email",
-        "reset",
-        "server",
-        "halaman",
-    ),
-    "upah": (
-        "gaji",
-        "upah",
-        "ump",
-        "umk",
-        "lembur",
-        "dibawah minimum",
-        "di bawah minimum",
-        "slip gaji",
-        "potong gaji",
-    ),
-    "thr": ("thr", "tunjangan hari raya", "tunjangan lebaran"),
-    "phk": (
-        "phk",
-        "pemutusan hubungan kerja",
-        "di-phk",
-        "dipecat",
-        "pesangon",
-        "mediasi",
-        "serikat pekerja",
-        "perselisihan",
-        "dirumahkan",
-        "resign",
-        "pengunduran diri",
-    ),
-    "jaminan_sosial": (
-        "bpjs",
-        "jamsostek",
-        "iuran",
-        "jht",
-        "jkk",
-        "jkp",
-        "jaminan hari tua",
-        "jaminan kehilangan pekerjaan",
-    ),
-    "norma_kerja": (
-        "jam kerja",
-        "cuti",
-        "pkwt",
-        "kontrak",
-        "outsourcing",
-        "alih daya",
-        "pekerja anak",
-        "diskriminasi",
-        "kerja paksa",
-        "hari libur",
-        "shift",
-        "ijazah ditahan",
-        "penahanan ijazah",
-    ),
-    "k3": (
-        "k3",
-        "kecelakaan kerja",
-        "keselamatan",
-        "apd",
-        "alat pelindung",
-        "luka",
-        "meninggal",
-        "kebakaran",
-        "ledakan",
-        "limbah",
-        "bahan kimia",
-    ),
-    "penempatan_kerja": (
-        "lowongan",
-        "loker",
-        "job fair",
-        "bursa kerja",
-        "penyalur",
-        "rekrutmen",
-        "magang nasional",
-        "lowongan palsu",
-        "penipuan kerja",
-        "ak1",
-        "kartu kuning",
-    ),
-    "tka": ("tka", "tenaga kerja asing", "rptka", "pekerja asing", "warga negara asing", "wna"),
-    "pelatihan_vokasi": (
-        "blk",
-        "pelatihan",
-        "sertifikasi",
-        "kompetensi",
-        "pemagangan",
-        "bbpvp",
-        "lsp",
-        "vokasi",
-    ),
-    "pekerja_migran": (
-        "pmi",
-        "tki",
-        "pekerja migran",
-        "luar negeri",
-        "malaysia",
-        "hongkong",
-        "taiwan",
-        "arab saudi",
-        "p3mi",
-        "pjtki",
-        "sponsor",
-    ),
-    "informasi_publik": (
-        "informasi publik",
-        "ppid",
-        "salinan",
-        "dokumen",
-        "data statistik",
-        "permohonan informasi",
-        "peraturan menteri",
-        "permenaker",
-    ),
-    "kebijakan": ("usul", "saran", "kebijakan", "sebaiknya", "mohon dipertimbangkan", "aspirasi"),
-    "penyalahgunaan_wewenang": (
-        "menyalahgunakan",
-        "penyalahgunaan wewenang",
-        "sewenang",
-        "memanfaatkan jabatan",
-        "intervensi",
-        "mengancam",
-    ),
-    "kkn": (
-        "korupsi",
-        "kolusi",
-        "nepotisme",
-        "mark up",
-        "markup",
-        "pengadaan",
-        "tender",
-        "proyek fiktif",
-        "perjalanan dinas fiktif",
-    ),
-    "pungli": (
-        "pungli",
-        "pungutan liar",
-        "uang pelicin",
-        "minta uang",
-        "dimintai uang",
-        "biaya tambahan",
-        "uang rokok",
-        "setoran",
-    ),
-    "gratifikasi": ("gratifikasi", "hadiah", "parsel", "amplop", "suap", "menerima uang", "fee", "komisi"),
-    "disiplin_asn": (
-        "bolos",
-        "tidak masuk kantor",
-        "mangkir",
-        "jam kerja kantor",
-        "bisnis sampingan",
-        "titip absen",
-        "absen",
-        "malas",
-        "tidur di kantor",
-    ),
-    "kode_etik": (
-        "kode etik",
-        "pelecehan",
-        "konflik kepentingan",
-        "kasar",
-        "membentak",
-        "tidak sopan",
-        "intimidasi",
-        "bullying",
-        "perundungan",
-    ),
-}
-
-_OFFICIAL = (
-    "pegawai",
-    "pejabat",
-    "petugas",
-    "asn",
-    "pns",
-    "atasan",
-    "kepala",
-    "direktur",
-    "staf kemnaker",
-    "pengawas ketenagakerjaan",
-    "mediator",
-    "oknum",
-)
-_INSIDER = (
-    "atasan saya",
-    "rekan kerja saya di kementerian",
-    "di unit saya",
-    "di direktorat kami",
-    "kantor kami",
-)
-_REGIONAL = (
-    "disnaker",
-    "dinas tenaga kerja",
-    "dinas ketenagakerjaan",
-    "pemda",
-    "pemkab",
-    "pemkot",
-    "inspektorat daerah",
-    "kabupaten",
-    "provinsi",
-)
-_PROTECTION = (
-    "lindungi identitas",
-    "rahasiakan identitas",
-    "identitas saya dirahasiakan",
-    "takut",
-    "whistleblower",
-    "jangan sebut nama saya",
-    "perlindungan pelapor",
-)
-_QUESTION = (
-    "apakah",
-    "bagaimana",
-    "berapa",
-    "kapan",
-    "dimana",
-    "di mana",
-    "mohon informasi",
-    "minta informasi",
-    "bagaimana cara",
-    "syarat",
-    "?",
-)
-_ASPIRATION = (
-    "usul",
-    "saran",
-    "sebaiknya",
-    "mohon dipertimbangkan",
-    "harapan saya",
-    "semoga",
-    "sebaiknya pemerintah",
-)
-
-_SLANG = {
-    "gk": "tidak",
-    "ga": "tidak",
-    "gak": "tidak",
-    "tdk": "tidak",
-    "blm": "belum",
-    "yg": "yang",
-    "sy": "saya",
-    "udh": "sudah",
-    "sdh": "sudah",
-    "tlg": "tolong",
-    "krn": "karena",
-    "dgn": "dengan",
-    "utk": "untuk",
-    "bgmn": "bagaimana",
-    "gmn": "bagaimana",
-    "kpn": "kapan",
-    "org": "orang",
-    "pt.": "pt",
-}
-
-_WORD = re.compile(r"[a-z0-9\-]+|\?")
+def decide(item: TriageInput, predicted: dict[str, Prediction], version: str) -> TriageDecision:
+    """Combine the model's reading of one report with the rules."""
+    text = normalize(f"{item.title} {item.text}")
+    category = predicted["category"]
+    if rules.is_spam(text):
+        category = Prediction("lainnya", 0.9, [])
+        reasons = [rules.SPAM.says]
+    else:
+        reasons = [f"kata yang menentukan: {', '.join(category.words)}"] if category.words else []
+    unit, unit_reasons = rules.unit_for(category.label, text)
+    channel, channel_reasons = rules.channel_for(category.label, unit, text, item.reporter_type)
+    report_type = predicted["report_type"].label
+    confidence = round(min(category.confidence, max(predicted["report_type"].confidence, 0.5)), 2)
+    name = taxonomy.CATEGORIES[category.label][2]
+    explanation = "; ".join(
+        [f"{name} ({round(category.confidence * 100)}%)", *reasons, *unit_reasons, *channel_reasons]
+    )
+    if confidence < LOW_CONFIDENCE:
+        explanation = "keyakinan rendah, baca laporan lengkap; " + explanation
+    return TriageDecision(
+        channel,
+        report_type,
+        category.label,
+        taxonomy.CATEGORIES[category.label][0],
+        unit,
+        confidence,
+        explanation,
+        version,
+    )
 
 
-def normalize(text: str) -> str:
-    words = _WORD.findall(text.lower())
-    return " " + " ".join(_SLANG.get(w, w) for w in words) + " "
-
-
-def _has(text: str, phrase: str) -> bool:
-    return f" {phrase} " in text if phrase != "?" else "?" in text
-
-
-def _hits(text: str, phrases: tuple[str, ...]) -> list[str]:
-    return [p for p in phrases if _has(text, normalize(p).strip())]
+def suggest_many(items: list[TriageInput]) -> list[TriageDecision]:
+    model = active_model()
+    predictions = model.predict([f"{i.title} . {i.text}" for i in items])
+    return [decide(item, p, model.version) for item, p in zip(items, predictions, strict=True)]
 
 
 def suggest(item: TriageInput) -> TriageDecision:
-    text = normalize(f"{item.title} {item.text}")
-    scores: dict[str, float] = {}
-    reasons: dict[str, list[str]] = {}
-    for category, phrases in _PHRASES.items():
-        hits = _hits(text, phrases)
-        if hits:
-            supervisory = taxonomy.CATEGORIES[category][0]
-            # Misconduct words weigh more: a bribe outranks the service it was asked for.
-            scores[category] = len(hits) * (1.6 if supervisory else 1.0)
-            reasons[category] = hits
-    about_official = bool(_hits(text, _OFFICIAL))
-    if not about_official:
-        for cat in [
-            c for c in scores if taxonomy.CATEGORIES[c][0] and c not in ("pungli", "gratifikasi", "kkn")
-        ]:
-            scores[cat] *= 0.5
-    if scores:
-        category = max(scores, key=lambda c: scores[c])
-        total = sum(scores.values())
-        confidence = round(min(0.9, 0.35 + 0.55 * scores[category] / total), 2)
-        why = f"kata kunci: {', '.join(reasons[category][:4])}"
-    else:
-        category, confidence, why = "lainnya", 0.2, "tidak ada kata kunci yang dikenali"
+    return suggest_many([item])[0]
 
-    supervisory, unit, _, _ = taxonomy.CATEGORIES[category]
-    regional = bool(_hits(text, _REGIONAL))
-    if supervisory and regional:
-        unit, why = "pemda", why + "; menyangkut aparat daerah → pemda"
-    elif category == "jaminan_sosial" and _hits(text, ("klaim", "cair", "pencairan", "kantor bpjs")):
-        unit, why = "bpjs_ketenagakerjaan", why + "; klaim manfaat dilayani BPJS Ketenagakerjaan"
-    elif category == "penempatan_kerja" and _hits(text, ("ak1", "kartu kuning")):
-        unit, why = "pemda", why + "; kartu AK1 dilayani Disnaker daerah"
-    elif _hits(text, ("prakerja", "kartu prakerja")):
-        unit, why = "lembaga_lain", why + "; Kartu Prakerja dijalankan lembaga lain"
 
-    if _hits(text, _ASPIRATION) and not supervisory:
-        report_type = "aspirasi"
-    elif (
-        _hits(text, _QUESTION) and not supervisory and category not in ("upah", "thr")
-    ) or category == "informasi_publik":
-        report_type = "permintaan_informasi"
-    else:
-        report_type = "pengaduan"
+# --- the model in use ------------------------------------------------------------------------
 
-    if category == "akses_layanan_digital":
-        channel = "helpdesk"
-    elif (
-        supervisory
-        and unit == "itjen"
-        and (
-            item.reporter_type == "internal"
-            or category in ("gratifikasi", "kode_etik")
-            or _hits(text, _PROTECTION)
-        )
-    ):
-        channel = "wbs"
-    else:
-        channel = "lapor"
-    return TriageDecision(channel, report_type, category, supervisory, unit, confidence, why)
+_lock = threading.Lock()
+_cache: dict[str, TriageModel] = {}
+
+
+def corpus_fingerprint(examples: list[Example]) -> str:
+    digest = hashlib.sha256()
+    for e in examples:
+        digest.update(f"{e.title}\x1f{e.text}\x1f{sorted(e.labels.items())}\x1e".encode())
+    return digest.hexdigest()[:12]
+
+
+def model_dir() -> Path:
+    return Path(settings.VAR_DIR) / "triage"
+
+
+def _store(model: TriageModel, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(model.dumps())
+    tmp.replace(path)  # atomic: a parallel process reads the old file or the new, never half
+
+
+def shipped_model() -> TriageModel:
+    """The model trained on the shipped corpus: built once per corpus, then read from var/triage/."""
+    examples = shipped_corpus()
+    version = f"corpus-{corpus_fingerprint(examples)}"
+    path = model_dir() / f"{version}.model"
+    if path.exists():
+        try:
+            return TriageModel.loads(path.read_bytes())
+        except (ValueError, EOFError, AttributeError, ImportError):
+            log.warning("triage model %s unreadable; training it again", path.name)
+    model = train(examples, version=version)
+    _store(model, path)
+    return model
+
+
+def active_model() -> TriageModel:
+    with _lock:
+        if "active" not in _cache:
+            _cache["active"] = shipped_model()
+        return _cache["active"]

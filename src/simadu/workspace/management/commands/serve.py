@@ -35,6 +35,10 @@ class Command(BaseCommand):
             if created:
                 self.stdout.write(f"SIMADU: {created} laporan demo dimuat.")
             self._print_logins(demo_logins())
+        from simadu.triage.engine import shipped_model  # noqa: PLC0415
+
+        self.stdout.write("SIMADU: menyiapkan model triage …")
+        shipped_model()  # trained once per corpus into var/triage/; the web workers then load it in milliseconds
         gunicorn = shutil.which("gunicorn", path=os.path.dirname(sys.executable)) or shutil.which("gunicorn")
         if not gunicorn:
             raise CommandError("gunicorn is not installed: run `make install`")

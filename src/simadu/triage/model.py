@@ -1,0 +1,95 @@
+"""The statistical half of triage: TF-IDF word and character n-grams into linear models.
+
+One classifier per learned field (category, report type, unit). Character n-grams
+carry typos, abbreviations and regional spellings that words miss. The trained model
+is a plain object pickled by our own trainer into var/ and read back only from there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from dataclasses import dataclass, field
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion
+
+from simadu.triage.corpus import Example, texts
+from simadu.triage.normalize import normalize
+
+LEARNED = ("category", "report_type", "unit")
+FORMAT = 1
+
+
+def _features() -> FeatureUnion:
+    return FeatureUnion(
+        [
+            ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1)),
+            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)),
+        ]
+    )
+
+
+@dataclass
+class Prediction:
+    label: str
+    confidence: float
+    words: list[str] = field(default_factory=list)  # the words that weighed most for the label
+
+
+@dataclass
+class TriageModel:
+    version: str
+    features: FeatureUnion
+    classifiers: dict[str, LogisticRegression]
+    trained_on: int
+    text_hashes: frozenset[str]
+
+    def predict(self, documents: list[str]) -> list[dict[str, Prediction]]:
+        matrix = self.features.transform([normalize(d) for d in documents])
+        word_vocab = self.features.transformer_list[0][1].get_feature_names_out()
+        n_words = len(word_vocab)
+        results: list[dict[str, Prediction]] = [{} for _ in documents]
+        for name, clf in self.classifiers.items():
+            proba = clf.predict_proba(matrix)
+            best = proba.argmax(axis=1)
+            for i, j in enumerate(best):
+                label = str(clf.classes_[j])
+                row = matrix[i, :n_words].toarray().ravel()
+                weights = row * clf.coef_[j if clf.coef_.shape[0] > 1 else 0][:n_words]
+                top = np.argsort(weights)[::-1][:3]
+                words = [str(word_vocab[k]) for k in top if weights[k] > 0]
+                results[i][name] = Prediction(label, float(proba[i, j]), words)
+        return results
+
+    def dumps(self) -> bytes:
+        return pickle.dumps((FORMAT, self))
+
+    @staticmethod
+    def loads(data: bytes) -> TriageModel:
+        fmt, model = pickle.loads(data)  # noqa: S301  (only files our own trainer wrote under var/)
+        if fmt != FORMAT or not isinstance(model, TriageModel):
+            raise ValueError("not a SIMADU triage model of this version")
+        return model
+
+
+def text_hash(example: Example) -> str:
+    return hashlib.sha256(normalize(example.text).encode()).hexdigest()[:16]
+
+
+def train(examples: list[Example], *, version: str) -> TriageModel:
+    """Fit the features and one classifier per learned field; deterministic for the same examples."""
+    documents = [normalize(d) for d in texts(examples)]
+    features = _features()
+    matrix = features.fit_transform(documents)
+    classifiers = {}
+    for name in LEARNED:
+        labels = [str(e.labels[name]) for e in examples]
+        clf = LogisticRegression(C=20.0, max_iter=3000, class_weight="balanced")
+        clf.fit(matrix, labels)
+        classifiers[name] = clf
+    return TriageModel(
+        version, features, classifiers, len(examples), frozenset(text_hash(e) for e in examples)
+    )

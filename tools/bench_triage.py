@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Triage figures for docs/benchmarks.md: quality on reports the model never saw, and speed.
+
+    .venv/bin/python tools/bench_triage.py [--folds 5]
+
+Quality: (1) held out — train on the shipped corpus without shared_dev.jsonl, score on
+shared_dev.jsonl; (2) k-fold cross-validation over the whole shipped corpus. Speed:
+batch throughput on one core, single-report latency in the intake path (p50/p99),
+and the time to load a trained model from disk.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core, as the target says
+import django
+
+django.setup()
+
+from sklearn.model_selection import StratifiedKFold  # noqa: E402
+
+from simadu.triage.corpus import Example, shipped_corpus  # noqa: E402
+from simadu.triage.engine import TriageInput, decide  # noqa: E402
+from simadu.triage.evaluation import evaluate  # noqa: E402
+from simadu.triage.model import TriageModel, train  # noqa: E402
+
+FIELDS = ("unit", "category", "channel", "report_type", "supervisory")
+TARGETS = {"unit": 0.90, "category": 0.85, "channel": 0.95, "report_type": 0.85}
+
+
+def inputs(examples: list[Example]) -> list[TriageInput]:
+    return [TriageInput(e.text, e.title, e.reporter_type, e.anonymous) for e in examples]
+
+
+def run(model: TriageModel, examples: list[Example]) -> list:
+    items = inputs(examples)
+    predictions = model.predict([f"{i.title} . {i.text}" for i in items])
+    return [decide(i, p, model.version) for i, p in zip(items, predictions, strict=True)]
+
+
+def row(label: str, n: int, ev) -> str:
+    cells = " | ".join(f"{ev.score(f).accuracy:.3f} / {ev.score(f).macro_f1:.3f}" for f in FIELDS)
+    return f"| {label} | {n} | {cells} |"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folds", type=int, default=5)
+    args = parser.parse_args()
+    corpus = shipped_corpus()
+    dev = [e for e in corpus if e.id.startswith("dev-")]
+    rest = [e for e in corpus if not e.id.startswith("dev-")]
+    print(f"corpus: {len(corpus)} labelled reports ({len(dev)} in shared_dev)", file=sys.stderr)
+
+    lines = [
+        "| evaluation | reports | unit | category | channel | report_type | supervisory |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    held = train(rest, version="bench-held-out")
+    ev_held = evaluate(dev, run(held, dev))
+    lines.append(row("held out: trained without shared_dev, scored on it", len(dev), ev_held))
+
+    folds = StratifiedKFold(n_splits=args.folds, shuffle=True, random_state=2026)
+    labels = [e.labels["category"] for e in corpus]
+    expected, decided = [], []
+    for k, (train_idx, test_idx) in enumerate(folds.split(corpus, labels), start=1):
+        print(f"  fold {k}/{args.folds}", file=sys.stderr)
+        model = train([corpus[i] for i in train_idx], version=f"bench-fold-{k}")
+        part = [corpus[i] for i in test_idx]
+        expected += part
+        decided += run(model, part)
+    ev_cv = evaluate(expected, decided)
+    lines.append(row(f"{args.folds}-fold cross-validation, whole corpus", len(expected), ev_cv))
+
+    full = train(corpus, version="bench-full")
+    data = full.dumps()
+    t0 = time.perf_counter()
+    TriageModel.loads(data)
+    load_s = time.perf_counter() - t0
+    batch = inputs(corpus) * max(1, 3000 // len(corpus))
+    t0 = time.perf_counter()
+    predictions = full.predict([f"{i.title} . {i.text}" for i in batch])
+    for i, p in zip(batch, predictions, strict=True):
+        decide(i, p, full.version)
+    per_second = len(batch) / (time.perf_counter() - t0)
+    latencies = []
+    for item in inputs(corpus[:400]):
+        t0 = time.perf_counter()
+        decide(item, full.predict([f"{item.title} . {item.text}"])[0], full.version)
+        latencies.append((time.perf_counter() - t0) * 1000)
+    latencies.sort()
+    p99 = latencies[int(len(latencies) * 0.99) - 1]
+
+    lines += [
+        "",
+        "| speed | figure | target |",
+        "| --- | --- | --- |",
+        f"| batch, one core | {per_second:,.0f} reports/s | ≥ 1,000 |",
+        f"| one report in the intake path | p50 {statistics.median(latencies):.1f} ms, p99 {p99:.1f} ms | p99 < 20 ms |",
+        f"| load the trained model | {load_s * 1000:.0f} ms ({len(data) / 2**20:.1f} MiB) | < 1 s |",
+    ]
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
