@@ -35,7 +35,7 @@ class Command(BaseCommand):
             if created:
                 self.stdout.write(f"SIMADU: {created} laporan demo dimuat.")
             self._print_logins(demo_logins())
-        from simadu.triage.engine import shipped_model  # noqa: PLC0415
+        from simadu.triage.engine import shipped_model
 
         self.stdout.write("SIMADU: menyiapkan model triage …")
         shipped_model()  # trained once per corpus into var/triage/; the web workers then load it in milliseconds
