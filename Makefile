@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-fast test-sqlite test-postgres test-browser browser-deps lint typecheck fmt messages openapi clean
+.PHONY: install run test test-fast test-sqlite test-postgres test-browser browser-deps lint typecheck fmt messages openapi bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -55,6 +55,9 @@ fmt: install
 
 messages: install
 	cd src/simadu && ../../$(BIN)/django-admin makemessages -l en --no-obsolete --settings=config.settings --pythonpath=../.. && ../../$(BIN)/django-admin compilemessages --settings=config.settings --pythonpath=../..
+
+bench: install
+	$(BIN)/python tools/bench_triage.py --write docs/benchmarks.md
 
 openapi: install
 	$(BIN)/simadu export_openapi > docs/openapi.json

@@ -12,10 +12,14 @@ and the time to load a trained model from disk.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import datetime as dt
 import os
+import platform
 import statistics
 import sys
 import time
+from pathlib import Path
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core, as the target says
@@ -52,6 +56,7 @@ def row(label: str, n: int, ev) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--write", metavar="FILE", help="replace the triage section of this Markdown file")
     args = parser.parse_args()
     corpus = shipped_corpus()
     dev = [e for e in corpus if e.id.startswith("dev-")]
@@ -105,7 +110,35 @@ def main() -> None:
         f"| one report in the intake path | p50 {statistics.median(latencies):.1f} ms, p99 {p99:.1f} ms | p99 < 20 ms |",
         f"| load the trained model | {load_s * 1000:.0f} ms ({len(data) / 2**20:.1f} MiB) | < 1 s |",
     ]
-    print("\n".join(lines))
+    report = "\n".join(lines)
+    print(report)
+    if args.write:
+        write_section(args.write, report, len(corpus))
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    with contextlib.suppress(OSError), open("/proc/cpuinfo", encoding="utf-8") as info:
+        cpu = next((line.split(":", 1)[1].strip() for line in info if line.startswith("model name")), cpu)
+    return f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, {platform.system()}"
+
+
+def write_section(path: str, report: str, corpus_size: int) -> None:
+    """Replace the text between the triage markers of the benchmarks file (or append it)."""
+    start, end = "<!-- triage:start -->", "<!-- triage:end -->"
+    body = (
+        f"{start}\n## Triage\n\nMeasured {dt.datetime.now(dt.UTC):%Y-%m-%d} on {machine()} with "
+        f"`make bench` (`.venv/bin/python tools/bench_triage.py --write docs/benchmarks.md`), "
+        f"shipped corpus of {corpus_size} labelled reports. Accuracy / macro-F1 on reports the model did not "
+        f"train on.\n\n{report}\n{end}"
+    )
+    target = Path(path)
+    text = target.read_text(encoding="utf-8") if target.exists() else "# Benchmarks\n"
+    if start in text and end in text:
+        text = text[: text.index(start)] + body + text[text.index(end) + len(end) :]
+    else:
+        text = text.rstrip() + "\n\n" + body + "\n"
+    target.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

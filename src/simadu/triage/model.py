@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -48,7 +49,7 @@ class TriageModel:
     text_hashes: frozenset[str]
 
     def predict(self, documents: list[str]) -> list[dict[str, Prediction]]:
-        matrix = self.features.transform([normalize(d) for d in documents])
+        matrix = self.features.transform([normalize(d) for d in documents]).tocsr()
         word_vocab = self.features.transformer_list[0][1].get_feature_names_out()
         n_words = len(word_vocab)
         results: list[dict[str, Prediction]] = [{} for _ in documents]
@@ -57,12 +58,26 @@ class TriageModel:
             best = proba.argmax(axis=1)
             for i, j in enumerate(best):
                 label = str(clf.classes_[j])
-                row = matrix[i, :n_words].toarray().ravel()
-                weights = row * clf.coef_[j if clf.coef_.shape[0] > 1 else 0][:n_words]
-                top = np.argsort(weights)[::-1][:3]
-                words = [str(word_vocab[k]) for k in top if weights[k] > 0]
+                words = (
+                    self._weighing_words(matrix, i, clf.coef_[j], word_vocab, n_words)
+                    if name == "category"
+                    else []
+                )
                 results[i][name] = Prediction(label, float(proba[i, j]), words)
         return results
+
+    @staticmethod
+    def _weighing_words(
+        matrix: Any, row: int, coef: np.ndarray, vocab: np.ndarray, n_words: int
+    ) -> list[str]:
+        """The (at most three) words of this report that pushed hardest towards the chosen class."""
+        start, end = matrix.indptr[row], matrix.indptr[row + 1]
+        columns, values = matrix.indices[start:end], matrix.data[start:end]
+        in_words = columns < n_words
+        columns, values = columns[in_words], values[in_words]
+        weights = values * coef[columns]
+        order = np.argsort(weights)[::-1][:3]
+        return [str(vocab[columns[k]]) for k in order if weights[k] > 0]
 
     def dumps(self) -> bytes:
         return pickle.dumps((FORMAT, self))
