@@ -18,6 +18,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
 
 from simadu.triage.corpus import Example, texts
+from simadu.triage.lexicon import LexiconFeatures
 from simadu.triage.normalize import normalize
 
 LEARNED = ("category", "report_type", "unit")
@@ -29,6 +30,7 @@ def _features() -> FeatureUnion:
         [
             ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1)),
             ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)),
+            ("lexicon", LexiconFeatures()),
         ]
     )
 
