@@ -357,7 +357,7 @@ def hits(text: str) -> dict[str, int]:
     return {c: sum(p in padded for p in ps) for c, ps in _COMPILED.items()}
 
 
-class LexiconFeatures(BaseEstimator, TransformerMixin):  # type: ignore[misc]
+class LexiconFeatures(BaseEstimator, TransformerMixin):
     """Per category, log(1 + phrase hits); plus one column for words about officials."""
 
     def fit(self, documents: Any, y: Any = None) -> LexiconFeatures:
