@@ -159,6 +159,34 @@ RULES = (BPJS_CLAIM, AK1, PRAKERJA, POLICE, REGIONAL, PROTECTION, SPAM)
 MINISTRY_CHANNELS_FOR_WBS = ("gratifikasi", "kode_etik")
 
 
+# A protection request is often phrased around the words rather than as a fixed phrase:
+# "identitas saya dan perusahaan kami dirahasiakan", "nama saya tolong jangan dibuka".
+_SECRET_WORDS = frozenset(
+    {
+        "rahasia",
+        "rahasiakan",
+        "dirahasiakan",
+        "merahasiakan",
+        "disembunyikan",
+        "dibuka",
+        "disebut",
+        "disebutkan",
+        "dilindungi",
+        "lindungi",
+    }
+)
+_WHO_WORDS = frozenset({"identitas", "nama", "identitasku"})
+
+
+def asks_protection(text: str) -> bool:
+    words = text.split()
+    if fires(PROTECTION, text):
+        return True
+    return any(
+        word in _WHO_WORDS and _SECRET_WORDS & set(words[i + 1 : i + 8]) for i, word in enumerate(words)
+    )
+
+
 def fires(rule: Rule, text: str) -> bool:
     """Does `rule` fire on already-normalised `text`?"""
     padded = f" {text} "
@@ -202,6 +230,6 @@ def channel_for(category: str, unit: str, text: str, reporter_type: str) -> tupl
             return "wbs", ["pelapor pegawai Kemnaker → WBS"]
         if category in MINISTRY_CHANNELS_FOR_WBS:
             return "wbs", ["gratifikasi/kode etik pejabat Kemnaker → WBS"]
-        if fires(PROTECTION, text):
+        if asks_protection(text):
             return "wbs", [PROTECTION.says + " → WBS"]
     return "lapor", []
