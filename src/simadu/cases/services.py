@@ -24,6 +24,7 @@ from simadu.core import clock, crypto, ids
 from simadu.core.errors import Conflict, InvalidInput, PermissionDenied, TransitionNotAllowed
 from simadu.triage.engine import TriageDecision
 from simadu.triage.models import Category, Unit
+from simadu.triage.services import triage_example_from_case
 
 Actor = Any  # a staff User, or the pseudo-actors "reporter" / "system"
 
@@ -259,13 +260,15 @@ def case_assign(
     case.unit = unit
     if corrections:
         _event(case, kind=CaseEvent.Kind.TRIAGE_CORRECTION, actor=actor, data=corrections)
-    return transition(
+    case = transition(
         case=case,
         action="assign",
         actor=actor,
         body=note.strip(),
         data={"unit": unit.pk, **({"corrected": sorted(corrections)} if corrections else {})},
     )
+    triage_example_from_case(case=case, actor=actor)  # a correction teaches the next model
+    return case
 
 
 @transaction.atomic
@@ -294,7 +297,7 @@ def case_forward(*, case: Case, actor: Actor, agency: Unit, reason: str, referen
     if not reason.strip():
         raise InvalidInput(_("Tulis alasan pengalihan untuk pelapor."), field="reason")
     case.forwarded_to, case.forward_reference = agency, reference.strip()[:100]
-    return transition(
+    case = transition(
         case=case,
         action="forward",
         actor=actor,
@@ -302,6 +305,8 @@ def case_forward(*, case: Case, actor: Actor, agency: Unit, reason: str, referen
         public=True,
         data={"agency": agency.pk, "reference": case.forward_reference},
     )
+    triage_example_from_case(case=case, actor=actor)  # forwarded elsewhere than suggested: a correction
+    return case
 
 
 @transaction.atomic

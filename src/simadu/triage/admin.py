@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
-from simadu.triage.models import Category, Unit
+from simadu.triage.models import Category, TriageExample, TriageModelVersion, Unit
 
 
 @admin.register(Unit)
@@ -21,3 +23,53 @@ class CategoryAdmin(admin.ModelAdmin[Category]):
 
     def get_readonly_fields(self, request, obj=None):  # type: ignore[no-untyped-def]
         return ("slug",) if obj else ()
+
+
+@admin.register(TriageExample)
+class TriageExampleAdmin(admin.ModelAdmin[TriageExample]):
+    """Corrections kept for training. The report text is not shown here: a case is read only through the
+    workspace, under the permission policy. Deleting a mistaken correction keeps it out of the next model."""
+
+    list_display = ("tracking_id", "category", "unit", "source", "created_at", "created_by")
+    list_filter = ("source",)
+    search_fields = ("tracking_id",)
+    fields = ("tracking_id", "labels", "reporter_type", "anonymous", "source", "created_at", "created_by")
+    readonly_fields = fields
+
+    @admin.display(description=_("kategori"))
+    def category(self, obj: TriageExample) -> str:
+        return str(obj.labels.get("category", ""))
+
+    @admin.display(description=_("unit"))
+    def unit(self, obj: TriageExample) -> str:
+        return str(obj.labels.get("unit", ""))
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: TriageExample | None = None) -> bool:
+        return False
+
+
+@admin.register(TriageModelVersion)
+class TriageModelVersionAdmin(admin.ModelAdmin[TriageModelVersion]):
+    """The record of trained models; `simadu triage train` makes and activates them, never this page."""
+
+    list_display = ("version", "created_at", "trained_on", "corrections", "mean_accuracy", "active")
+    list_filter = ("active",)
+    fields = ("version", "created_at", "trained_on", "corrections", "active", "note", "scores")
+    readonly_fields = fields
+
+    @admin.display(description=_("akurasi rata-rata"))
+    def mean_accuracy(self, obj: TriageModelVersion) -> str:
+        value = obj.scores.get("mean_accuracy")
+        return f"{value:.3f}" if isinstance(value, int | float) else "–"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: TriageModelVersion | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: TriageModelVersion | None = None) -> bool:
+        return False

@@ -1,11 +1,14 @@
-"""Reference data of the taxonomy: units (kewenangan) and categories (ranah).
+"""Reference data of the taxonomy, units (kewenangan) and categories (ranah), and what triage learns from.
 
 Slugs are the primary keys: they are the labels of triage-taxonomy.md and of the
 API, so they never change; names can be edited in the admin without a deploy.
+`TriageExample` keeps each verifier correction as a labelled report for the next
+model; `TriageModelVersion` records each trained model and which one is active.
 """
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -50,3 +53,71 @@ class Category(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ExampleSource(models.TextChoices):
+    CORRECTION = "correction", _("Koreksi verifikator")
+
+
+class TriageExample(models.Model):
+    """A labelled report learned from a verifier's correction (never from a WBS case: its content is sealed)."""
+
+    Source = ExampleSource
+
+    text = models.TextField()
+    title = models.CharField(max_length=200, blank=True)
+    reporter_type = models.CharField(max_length=10, default="public")
+    anonymous = models.BooleanField(default=False)
+    labels = models.JSONField(default=dict)  # channel, report_type, category, supervisory, unit
+    source = models.CharField(max_length=20, choices=Source.choices, default=Source.CORRECTION)
+    tracking_id = models.CharField(max_length=13, blank=True)  # the case it came from
+    created_at = models.DateTimeField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("contoh berlabel")
+        verbose_name_plural = _("contoh berlabel")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(source__in=ExampleSource.values), name="triage_example_source_known"
+            ),
+            # A case is corrected at most once (assign or forward); a second correction replaces the first.
+            models.UniqueConstraint(
+                fields=["tracking_id"],
+                condition=models.Q(source="correction"),
+                name="triage_example_one_correction_per_case",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tracking_id or self.pk} → {self.labels.get('category')}/{self.labels.get('unit')}"
+
+
+class TriageModelVersion(models.Model):
+    """One trained model: what it learned from, how it scored on the evaluation set, and whether it serves."""
+
+    version = models.CharField(max_length=40, unique=True)
+    created_at = models.DateTimeField()  # when its training began: the corrections before it are in it
+    trained_on = models.PositiveIntegerField()  # reports in the served model: shipped corpus + corrections
+    corrections = models.PositiveIntegerField()
+    scores = models.JSONField(
+        default=dict
+    )  # per field accuracy / macro-F1 on the evaluation set, and the gate
+    active = models.BooleanField(default=False)
+    note = models.TextField(blank=True)  # why it is (not) active
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("versi model triage")
+        verbose_name_plural = _("versi model triage")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["active"], condition=models.Q(active=True), name="triage_one_active_model_version"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.version

@@ -2,6 +2,8 @@
 
 simadu triage                 JSON lines on stdin → one decision per line on stdout
 simadu triage eval FILE       accuracy and macro-F1 per field, and the unit confusion table
+simadu triage train [--force] a new model version from the shipped corpus and the verifiers' corrections,
+                              active only if no worse on the evaluation set (learning.py)
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError, IntegrityError
 
 from simadu.triage.corpus import CorpusError, read_jsonl
 from simadu.triage.engine import TriageInput, active_model, suggest_many
 from simadu.triage.evaluation import evaluate, render
+from simadu.triage.learning import GATE_FIELDS, LearningError, train_version
 from simadu.triage.model import text_hash
 
 BATCH = 500
@@ -26,16 +30,28 @@ class Command(BaseCommand):
         'Without an action: read JSON lines on stdin ({"text", "title", "reporter_type", "anonymous"}; only text '
         'required) and write one JSON line per input: {"channel", "report_type", "category", "supervisory", "unit", '
         '"confidence", "explanation"}. Needs no database; works offline. '
-        "`eval FILE`: score the engine on a labelled JSON-lines file shaped like shared/data/*.jsonl."
+        "`eval FILE`: score the engine on a labelled JSON-lines file shaped like shared/data/*.jsonl. "
+        "`train`: build a new model version from the shipped corpus and the verifiers' corrections; it becomes "
+        "active only if it is no worse on the evaluation set (`--force` activates it regardless)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("action", nargs="?", choices=["eval"], help="eval: measure on a labelled file")
+        parser.add_argument(
+            "action",
+            nargs="?",
+            choices=["eval", "train"],
+            help="eval: measure on a labelled file; train: a new model version",
+        )
         parser.add_argument("file", nargs="?", help="the labelled JSON-lines file (for eval)")
+        parser.add_argument(
+            "--force", action="store_true", help="train: activate the new version even if it scores worse"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "eval":
             self._eval(options["file"])
+        elif options["action"] == "train":
+            self._train(force=options["force"])
         else:
             self._classify()
 
@@ -119,3 +135,26 @@ class Command(BaseCommand):
                 f"note: {len(seen)} of {len(examples)} reports are in the training data; only the first table "
                 "measures what the engine does on new reports"
             )
+
+    def _train(self, *, force: bool) -> None:
+        try:
+            outcome = train_version(force=force, progress=self.stderr.write)
+        except LearningError as exc:
+            raise CommandError(str(exc)) from None
+        except (CorpusError, OSError) as exc:
+            raise CommandError(f"cannot train: {exc}") from None
+        except IntegrityError:
+            raise CommandError(
+                "another `simadu triage train` recorded a version meanwhile; run it again"
+            ) from None
+        except DatabaseError as exc:
+            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise CommandError(f"database not ready (run `simadu migrate`?): {first}") from None
+        record, evaluation = outcome.record, outcome.evaluation
+        figures = " ".join(f"{name} {evaluation.score(name).accuracy:.3f}" for name in GATE_FIELDS)
+        self.stdout.write(
+            f"{record.version}: trained on {record.trained_on} reports "
+            f"({record.corrections} correction{'' if record.corrections == 1 else 's'}); "
+            f"E {evaluation.examples} reports: {figures}; "
+            f"{'active: yes' if record.active else 'active: no'} ({record.note})"
+        )
