@@ -23,8 +23,8 @@ from simadu.confidentiality.policy import visible_cases
 from simadu.confidentiality.sealing import identity_of
 from simadu.core import clock
 from simadu.triage import taxonomy
-from simadu.workspace.demo import texts as demo_reports
 from simadu.workspace.demo import DEMO_PASSWORD, demo_logins, load_demo_data
+from simadu.workspace.demo import texts as demo_reports
 
 INTERNAL_UNITS = {slug for slug, (internal, _name) in taxonomy.UNITS.items() if internal}
 OUTSIDE_AGENCIES = {slug for slug, (internal, _name) in taxonomy.UNITS.items() if not internal}

@@ -3,8 +3,8 @@
 Lower case; URLs, e-mail addresses and numbers folded to placeholders; letters
 repeated for emphasis squeezed ("tolonggg" → "tolongg"); chat abbreviations and
 common misspellings expanded from a dictionary (`SLANG`). The model sees the same
-text the rules see. Whether stemming helps was measured (docs/benchmarks.md): it
-did not, so there is none.
+text the rules see. There is no stemming yet: whether it helps has not been measured
+(character n-grams already cover most affixes).
 """
 
 from __future__ import annotations
@@ -134,6 +134,10 @@ SLANG: dict[str, str] = {
     "bpjstk": "bpjs ketenagakerjaan",
     "bpjamsostek": "bpjs ketenagakerjaan",
     "jamsostek": "bpjs ketenagakerjaan",
+    "jgn": "jangan",
+    "jngn": "jangan",
+    "jg": "juga",
+    "sj": "saja",
     "kemnaker": "kementerian ketenagakerjaan",
     "kemenaker": "kementerian ketenagakerjaan",
     "depnaker": "kementerian ketenagakerjaan",
@@ -152,19 +156,19 @@ SLANG: dict[str, str] = {
     "ga-bisa": "tidak bisa",
 }
 
-_URL = re.compile(r"https?://\S+|www\.\S+")
+_URL = re.compile(r"https?://\S+|www\.\S+|\b[a-z0-9-]+\.(?:com|id|ly|co|net|org|me|io)(?:/\S*)?")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
-_MONEY = re.compile(r"\brp\.?\s?\d[\d.,]*\s*(rb|ribu|jt|juta|m|miliar|milyar)?\b")
+_MONEY = re.compile(r"\brp\.?:?\s*\d[\d.,]*\s*(rb|ribu|jt|juta|m|miliar|milyar)?\b")
 _NUMBER = re.compile(r"\d+")
 _REPEAT = re.compile(r"([a-z])\1{2,}")
-_TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*|\?")
+_TOKEN = re.compile(r"[a-z0-9]+|\?")  # hyphens split: "AK-1" reads as "ak 1", "Pra-Kerja" as "pra kerja"
 
 
 def normalize(text: str) -> str:
     """The text as the rules and the model read it: one space between regular tokens."""
     t = text.lower()
+    t = _EMAIL.sub(" emailtoken ", t)  # before URLs: an address's domain looks like a link
     t = _URL.sub(" urltoken ", t)
-    t = _EMAIL.sub(" emailtoken ", t)
     t = _MONEY.sub(" uangtoken ", t)
     t = _REPEAT.sub(r"\1\1", t)
     words = [SLANG.get(w, w) for w in _TOKEN.findall(t)]

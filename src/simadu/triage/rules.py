@@ -47,6 +47,7 @@ BPJS_CLAIM = Rule(
         "klaim jkk",
         "klaim jkm",
     ),
+    # The employer not paying or registering stays with the ministry, even when a claim failed because of it.
     unless=_phrases(
         "tidak didaftarkan",
         "belum didaftarkan",
@@ -60,6 +61,11 @@ BPJS_CLAIM = Rule(
         "tidak disetor",
         "tidak pernah disetor",
         "tidak menyetor",
+        "tidak bayar iuran",
+        "tidak membayar iuran",
+        "belum bayar iuran",
+        "tidak dibayar iuran",
+        "tidak bayar bpjs",
     ),
 )
 AK1 = Rule(
@@ -83,6 +89,12 @@ POLICE = Rule(
         "tangkap",
         "proses hukum",
         "pidana",
+        "pihak berwajib",
+        "berwajib",
+        "diusut",
+        "diproses secara hukum",
+        "jalur hukum",
+        "aparat penegak hukum",
     ),
 )
 REGIONAL = Rule(
@@ -110,17 +122,27 @@ REGIONAL = Rule(
         "gubernur",
         "pengawas provinsi",
         "uptd",
+        "kadisnaker",
+        "kepala disnaker",
+        "pengawas ketenagakerjaan provinsi",
+        "dinas provinsi",
+        "dinas kabupaten",
+        "dinas kota",
     ),
+    # Only the ministry's own institutions veto: a ministry employee, or a plea to the ministry,
+    # may well be about a Disnaker officer.
     unless=_phrases(
-        "kementerian ketenagakerjaan",
-        "pegawai kementerian",
         "blk kementerian",
+        "ditjen",
         "bbpvp",
+        "bpvp",
         "inspektorat jenderal",
         "itjen",
-        "ditjen",
         "direktorat jenderal",
         "kantor pusat",
+        "pegawai kemnaker yang",
+        "pejabat kementerian",
+        "pejabat kemnaker",
     ),
 )
 PROTECTION = Rule(
@@ -194,10 +216,44 @@ def fires(rule: Rule, text: str) -> bool:
     return hit and not any(f" {p} " in padded for p in rule.unless)
 
 
+_GREETINGS = frozenset(
+    {
+        "halo",
+        "hallo",
+        "helo",
+        "hai",
+        "hi",
+        "hello",
+        "tes",
+        "test",
+        "testing",
+        "coba",
+        "cek",
+        "ping",
+        "p",
+        "min",
+        "admin",
+        "kak",
+        "gan",
+        "pagi",
+        "siang",
+        "sore",
+        "malam",
+        "selamat",
+        "apa",
+        "kabar",
+        "assalamualaikum",
+        "permisi",
+        "?",
+        "0",
+    }
+)
+
+
 def is_spam(text: str) -> bool:
-    """Nothing to act on: no words, or only greetings and test words."""
+    """Nothing to act on: no words, or only a few greetings and test words."""
     words = text.split()
-    return not words or (len(words) <= 3 and all(w in SPAM.phrases or len(w) <= 2 for w in words))
+    return not words or (len(words) <= 5 and all(w in _GREETINGS or len(w) <= 1 for w in words))
 
 
 def unit_for(category: str, text: str) -> tuple[str, list[str]]:
