@@ -299,13 +299,10 @@ PROTECTION_REQUESTS = [
     ("sy takut dipecat klo ketahuan, atasan sy di direktorat minta setoran tiap ada proyek", "kkn"),
     ("tlg rahasiakan identitas sy, pejabat kemnaker minta fee 10% dr kontraktor", "kkn"),
     ("Saya minta identitas saya dirahasiakan. Penguji sertifikasi K3 dari kementerian minta uang.", "pungli"),
-    bug(
-        (
-            "Mohon identitas saya dilindungi karena saya masih bekerja di sana. Petugas loket di kantor "
-            "Kementerian sering tidur dan menolak melayani pemohon.",
-            "disiplin_asn",
-        ),
-        "PROTECTION lacks 'identitas saya dilindungi' (two WBS examples of shared/data use it)",
+    (
+        "Mohon identitas saya dilindungi karena saya masih bekerja di sana. Petugas loket di kantor "
+        "Kementerian sering tidur dan menolak melayani pemohon.",
+        "disiplin_asn",
     ),
     ("jgn sebut nama sy ya pak, kasubag di kantor pusat minta jatah dr honor kegiatan", "kkn"),
 ]
