@@ -21,11 +21,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from simadu.cases.models import Case, Channel
 from simadu.core import regions
-from simadu.core.errors import Conflict, DomainError, NotFound, RateLimited
+from simadu.core.errors import Conflict, DomainError
 from simadu.intake.services import idempotent, report_submit
 from simadu.portal.forms import ReceiptForm, ReportForm, TrackForm
-from simadu.tracking.services import case_for_reporter
-from simadu.tracking.views import NOT_MATCHED
+from simadu.tracking.views import find_case
 
 
 @require_GET
@@ -101,20 +100,8 @@ def _receipt(request: HttpRequest, case: Case, secret: str) -> HttpResponse:
 def receipt_download(request: HttpRequest) -> HttpResponse:
     """The receipt as a UTF-8 text file, for the reporter who still holds the tracking id and secret."""
     form = ReceiptForm(request.POST)
-    status = 404
-    try:
-        if not form.is_valid():
-            raise NotFound()
-        case = case_for_reporter(
-            request=request,
-            tracking_id=form.cleaned_data["tracking_id"],
-            secret=form.cleaned_data["secret"],
-        )
-    except RateLimited as error:
-        message, status = str(error.message), error.status
-    except NotFound:
-        message = str(NOT_MATCHED)
-    else:
+    case, message, status = find_case(request, form)
+    if case is not None:
         text = render_to_string(
             "portal/receipt.txt",
             {

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.forms import Form
@@ -77,23 +78,33 @@ def _grant(response: HttpResponse, request: HttpRequest, tracking_id: str) -> No
     )
 
 
+def find_case(request: HttpRequest, form: forms.Form) -> tuple[Case | None, str, int]:
+    """The case a valid form's tracking id and secret open, or None with the message and status to show.
+
+    An unknown id and a wrong secret read the same; many failures from one client read 429.
+    """
+    if not form.is_valid():
+        return None, str(NOT_MATCHED), 404
+    try:
+        case = case_for_reporter(
+            request=request, tracking_id=form.cleaned_data["tracking_id"], secret=form.cleaned_data["secret"]
+        )
+    except RateLimited as limited:
+        return None, str(limited.message), limited.status
+    except NotFound:
+        return None, str(NOT_MATCHED), 404
+    return case, "", 200
+
+
 @require_http_methods(["GET", "POST"])
 def lookup(request: HttpRequest) -> HttpResponse:
     """Tracking id + secret in; a grant for that case out. Unknown id and wrong secret read the same."""
     form = TrackForm(request.POST if request.method == "POST" else None)
     error, status = "", 200
     if form.is_valid():
-        try:
-            case = case_for_reporter(
-                request=request,
-                tracking_id=form.cleaned_data["tracking_id"],
-                secret=form.cleaned_data["secret"],
-            )
-        except RateLimited as limited:
-            error, status = str(limited.message), limited.status
-        except NotFound:
-            error = str(NOT_MATCHED)
-        else:
+        case, error, status = find_case(request, form)
+        status = 429 if status == 429 else 200  # the form is shown again with its message; only 429 is kept
+        if case is not None:
             response = redirect("portal:track_case", tracking_id=case.tracking_id)
             _grant(response, request, case.tracking_id)
             return _no_store(response)
