@@ -29,6 +29,7 @@ from simadu.triage import corpus, engine, learning, taxonomy
 from simadu.triage.corpus import CORPUS_DIR, Example, read_jsonl
 from simadu.triage.model import TriageModel, train
 from simadu.triage.models import Category, TriageExample, TriageModelVersion, Unit
+from simadu.triage.normalize import normalize
 from simadu.triage.services import model_version_record
 from tests.factories import decision, submit
 
@@ -258,7 +259,9 @@ def _seed_active_version(name: str = "v001-seeded") -> TriageModelVersion:
     )
 
 
-def _trained_on_wrong_categories(examples: list[Example], *, version: str) -> TriageModel:
+def _trained_on_wrong_categories(
+    examples: list[Example], *, version: str, phrases: dict[str, tuple[str, ...]] | None = None
+) -> TriageModel:
     """The real trainer, fed every report with the category of the next one in the taxonomy."""
     names = list(taxonomy.CATEGORIES)
     wrong = [
@@ -267,7 +270,7 @@ def _trained_on_wrong_categories(examples: list[Example], *, version: str) -> Tr
         )
         for e in examples
     ]
-    return train(wrong, version=version)
+    return train(wrong, version=version, phrases=phrases)
 
 
 @pytest.mark.slow
@@ -425,3 +428,41 @@ def test_simadu_triage_works_with_no_database_and_train_refuses_one_without_tabl
     assert train.returncode != 0
     assert train.stdout == ""
     assert train.stderr.strip().splitlines()[-1].startswith("CommandError: database not ready")
+
+
+@pytest.mark.slow
+@pytest.mark.django_db
+def test_a_phrase_an_administrator_adds_to_a_category_reaches_the_next_trained_model(staff, small_corpus):
+    """An administrator adds "kerja rodi" to the labour-norms lexicon in the admin; nothing changes until
+    `simadu triage train`, after which the served model reads the phrase and leans towards that category."""
+    from simadu.triage.lexicon import LexiconFeatures
+    from simadu.triage.models import TriagePhrase
+
+    def lexicon_of(model: TriageModel) -> LexiconFeatures:
+        return dict(model.features.transformer_list)["lexicon"]
+
+    report = "Kami dipaksa kerja rodi sampai subuh tanpa bayaran tambahan."
+
+    def p_norma_kerja(model: TriageModel) -> float:
+        classifier = model.classifiers["category"]
+        proba = classifier.predict_proba(model.features.transform([normalize(report)]))[0]
+        return float(proba[list(classifier.classes_).index("norma_kerja")])
+
+    before = engine.active_model()
+    assert " kerja rodi " not in lexicon_of(before).compiled_.get("norma_kerja", ())
+
+    admin = Client()
+    admin.force_login(staff["admin"])
+    added = admin.post(
+        "/admin/triage/triagephrase/add/", {"category": "norma_kerja", "phrase": "kerja rodi", "active": "on"}
+    )
+    assert added.status_code == 302
+    assert TriagePhrase.objects.filter(phrase="kerja rodi").exists()
+    assert engine.active_model() is before  # nothing changes until the next training
+
+    _train("--force")
+    small_corpus.advance(engine.RECHECK_SECONDS)
+    after = engine.active_model()
+
+    assert " kerja rodi " in lexicon_of(after).compiled_["norma_kerja"]
+    assert p_norma_kerja(after) > p_norma_kerja(before)

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from simadu.triage.models import Category, TriageExample, TriageModelVersion, Unit
+from simadu.triage.models import Category, TriageExample, TriageModelVersion, TriagePhrase, Unit
 
 
 @admin.register(Unit)
@@ -73,3 +73,12 @@ class TriageModelVersionAdmin(admin.ModelAdmin[TriageModelVersion]):
 
     def has_delete_permission(self, request: HttpRequest, obj: TriageModelVersion | None = None) -> bool:
         return False
+
+
+@admin.register(TriagePhrase)
+class TriagePhraseAdmin(admin.ModelAdmin[TriagePhrase]):
+    """Phrases take effect at the next `simadu triage train`."""
+
+    list_display = ("phrase", "category", "active", "created_at")
+    list_filter = ("category", "active")
+    search_fields = ("phrase",)

@@ -30,8 +30,9 @@ from simadu.triage.engine import (
     store_model,
 )
 from simadu.triage.evaluation import Evaluation, evaluate
+from simadu.triage.lexicon import with_additions
 from simadu.triage.model import TriageModel, text_hash, train
-from simadu.triage.models import TriageExample, TriageModelVersion
+from simadu.triage.models import TriageExample, TriageModelVersion, TriagePhrase
 from simadu.triage.services import model_version_record
 
 GATE_FIELDS = ("unit", "category", "channel", "report_type")
@@ -44,6 +45,14 @@ _NUMBERED = re.compile(r"v(\d+)-")
 
 class LearningError(Exception):
     """Training cannot go on; the message says why in one line."""
+
+
+def admin_phrases() -> dict[str, tuple[str, ...]]:
+    """The shipped lexicon plus the phrases administrators added in the admin."""
+    additions: dict[str, list[str]] = {}
+    for category, phrase in TriagePhrase.objects.filter(active=True).values_list("category_id", "phrase"):
+        additions.setdefault(category, []).append(phrase)
+    return with_additions(additions)
 
 
 def in_evaluation_set(example: Example) -> bool:
@@ -192,7 +201,7 @@ def train_version(*, force: bool = False, progress: Progress = lambda _line: Non
 
     name = f"v{_next_number():03d}-{corpus_fingerprint(everything)[:8]}"
     progress(f"training the gate model of {name} on {len(part)} reports …")
-    gate = train(part, version=f"{name}.gate")
+    gate = train(part, version=f"{name}.gate", phrases=admin_phrases())
     candidate = score(gate, evaluation_set)
 
     active = TriageModelVersion.objects.filter(active=True).first()
@@ -217,7 +226,7 @@ def train_version(*, force: bool = False, progress: Progress = lambda _line: Non
     progress(verdict)
 
     progress(f"training the served model of {name} on all {len(everything)} reports …")
-    served = train(everything, version=name)
+    served = train(everything, version=name, phrases=admin_phrases())
     store_model(gate, gate_path(name))
     store_model(served, served_path(name))
     record = model_version_record(

@@ -357,17 +357,39 @@ def hits(text: str) -> dict[str, int]:
     return {c: sum(p in padded for p in ps) for c, ps in _COMPILED.items()}
 
 
+def compile_phrases(phrases: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    return {c: tuple(f" {normalize(p)} " for p in ps if normalize(p)) for c, ps in phrases.items()}
+
+
+def with_additions(additions: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    """The shipped phrases plus an administrator's additions (`TriagePhrase` rows), per category."""
+    merged = {c: tuple(ps) for c, ps in PHRASES.items()}
+    for category, extra in additions.items():
+        if category in merged:
+            merged[category] = merged[category] + tuple(p for p in extra if p not in merged[category])
+    return merged
+
+
 class LexiconFeatures(BaseEstimator, TransformerMixin):
-    """Per category, log(1 + phrase hits); plus one column for words about officials."""
+    """Per category, log(1 + phrase hits); plus one column for words about officials.
+
+    `phrases` defaults to the shipped lists; a model trained with an administrator's
+    additions carries them inside it, so the model and its lexicon never drift apart.
+    """
+
+    def __init__(self, phrases: dict[str, tuple[str, ...]] | None = None) -> None:
+        self.phrases = phrases
 
     def fit(self, documents: Any, y: Any = None) -> LexiconFeatures:
+        self.compiled_ = compile_phrases(self.phrases or PHRASES)
         return self
 
     def transform(self, documents: Any) -> sparse.csr_matrix:
+        compiled = getattr(self, "compiled_", _COMPILED)
         rows = []
         for doc in documents:
             padded = f" {doc} "
-            counts = [sum(p in padded for p in _COMPILED[c]) for c in CATEGORIES]
+            counts = [sum(p in padded for p in compiled.get(c, ())) for c in CATEGORIES]
             counts.append(sum(p in padded for p in _OFFICIAL))
             rows.append(np.log1p(counts))
         return sparse.csr_matrix(np.asarray(rows, dtype=np.float64))

@@ -25,12 +25,12 @@ LEARNED = ("category", "report_type", "unit")
 FORMAT = 1
 
 
-def _features() -> FeatureUnion:
+def _features(phrases: dict[str, tuple[str, ...]] | None = None) -> FeatureUnion:
     return FeatureUnion(
         [
             ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1)),
             ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)),
-            ("lexicon", LexiconFeatures()),
+            ("lexicon", LexiconFeatures(phrases)),
         ]
     )
 
@@ -96,10 +96,12 @@ def text_hash(example: Example) -> str:
     return hashlib.sha256(normalize(example.text).encode()).hexdigest()[:16]
 
 
-def train(examples: list[Example], *, version: str) -> TriageModel:
+def train(
+    examples: list[Example], *, version: str, phrases: dict[str, tuple[str, ...]] | None = None
+) -> TriageModel:
     """Fit the features and one classifier per learned field; deterministic for the same examples."""
     documents = [normalize(d) for d in texts(examples)]
-    features = _features()
+    features = _features(phrases)
     matrix = features.fit_transform(documents)
     classifiers = {}
     for name in LEARNED:

@@ -121,3 +121,29 @@ class TriageModelVersion(models.Model):
 
     def __str__(self) -> str:
         return self.version
+
+
+class TriagePhrase(models.Model):
+    """A phrase an administrator adds to a category's lexicon (`triage/lexicon.py`).
+
+    Takes effect at the next `simadu triage train`, which trains the model with the
+    shipped phrases plus every active addition; nothing changes until then.
+    """
+
+    category = models.ForeignKey(
+        Category, on_delete=models.CASCADE, related_name="phrases", verbose_name=_("kategori")
+    )
+    phrase = models.CharField(
+        _("frasa"), max_length=100, help_text=_("Kata atau frasa yang menandai kategori ini.")
+    )
+    active = models.BooleanField(_("aktif"), default=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["category", "phrase"]
+        verbose_name = _("frasa triage")
+        verbose_name_plural = _("frasa triage")
+        constraints = [models.UniqueConstraint(fields=["category", "phrase"], name="triage_phrase_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.category_id}: {self.phrase}"
