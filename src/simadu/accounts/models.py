@@ -29,6 +29,14 @@ class User(AbstractUser):
         _("tim WBS Itjen"), default=False, help_text=_("Hanya tim WBS Itjen yang dapat membuka laporan WBS.")
     )
 
+    # Two-factor authentication: the TOTP secret, sealed by the master key (never stored in plain).
+    totp_secret = models.BinaryField(null=True, blank=True, editable=False)
+    totp_confirmed_at = models.DateTimeField(_("2FA aktif sejak"), null=True, blank=True, editable=False)
+    totp_last_step = models.BigIntegerField(default=0, editable=False)  # a code is accepted once
+    # Lockout after repeated failed logins.
+    failed_logins = models.PositiveSmallIntegerField(default=0, editable=False)
+    locked_until = models.DateTimeField(_("terkunci sampai"), null=True, blank=True)
+
     class Meta:
         verbose_name = _("staf")
         verbose_name_plural = _("staf")

@@ -89,6 +89,10 @@ class Case(models.Model):
     rating_comment = models.CharField(max_length=1000, blank=True)
     objected_at = models.DateTimeField(null=True, blank=True)
 
+    # Personal data law (UU 27/2022): when the retention schedule anonymised this case, its data key
+    # was destroyed (every sealed copy unreadable, backups included) and its free text cleared.
+    anonymised_at = models.DateTimeField(null=True, blank=True)
+
     class Meta:
         ordering = ["-received_at"]
         indexes = [
@@ -173,7 +177,12 @@ class Attachment(models.Model):
     event = models.ForeignKey(
         CaseEvent, on_delete=models.SET_NULL, null=True, blank=True, related_name="attachments"
     )
+    # The sanitised copy (metadata stripped), which staff read; encrypted like the original.
     storage_name = models.CharField(max_length=100, unique=True)
+    # The untouched original, sealed as evidence and readable only through break-glass; blank
+    # when the sanitised copy is the original (nothing to strip).
+    original_storage_name = models.CharField(max_length=100, blank=True)
+    stripped = models.JSONField(default=list)  # what was removed, e.g. ["exif", "gps", "pdf_author"]
     sealed_name = models.BinaryField()  # the original file name can identify a reporter
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()

@@ -12,7 +12,8 @@ def load(apps, schema_editor):  # type: ignore[no-untyped-def]
         Unit.objects.get_or_create(slug=slug, defaults={"name": name, "internal": internal})
     for slug, (supervisory, unit, name, name_en) in taxonomy.CATEGORIES.items():
         Category.objects.get_or_create(
-            slug=slug, defaults={"name": name, "name_en": name_en, "supervisory": supervisory, "default_unit_id": unit}
+            slug=slug,
+            defaults={"name": name, "name_en": name_en, "supervisory": supervisory, "default_unit_id": unit},
         )
 
 

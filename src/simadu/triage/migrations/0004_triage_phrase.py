@@ -5,26 +5,47 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('triage', '0003_learning_loop'),
+        ("triage", "0003_learning_loop"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='TriagePhrase',
+            name="TriagePhrase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('phrase', models.CharField(help_text='Kata atau frasa yang menandai kategori ini.', max_length=100, verbose_name='frasa')),
-                ('active', models.BooleanField(default=True, verbose_name='aktif')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='dibuat')),
-                ('category', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='phrases', to='triage.category', verbose_name='kategori')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "phrase",
+                    models.CharField(
+                        help_text="Kata atau frasa yang menandai kategori ini.",
+                        max_length=100,
+                        verbose_name="frasa",
+                    ),
+                ),
+                ("active", models.BooleanField(default=True, verbose_name="aktif")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="dibuat")),
+                (
+                    "category",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="phrases",
+                        to="triage.category",
+                        verbose_name="kategori",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'frasa triage',
-                'verbose_name_plural': 'frasa triage',
-                'ordering': ['category', 'phrase'],
-                'constraints': [models.UniqueConstraint(fields=('category', 'phrase'), name='triage_phrase_unique')],
+                "verbose_name": "frasa triage",
+                "verbose_name_plural": "frasa triage",
+                "ordering": ["category", "phrase"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("category", "phrase"), name="triage_phrase_unique")
+                ],
             },
         ),
     ]
