@@ -466,3 +466,23 @@ def test_a_phrase_an_administrator_adds_to_a_category_reaches_the_next_trained_m
 
     assert " kerja rodi " in lexicon_of(after).compiled_["norma_kerja"]
     assert p_norma_kerja(after) > p_norma_kerja(before)
+
+
+@pytest.mark.django_db
+def test_a_corrected_example_carries_the_channel_the_taxonomy_gives_its_corrected_labels(staff):
+    """A report that came in on SPAN-LAPOR! and turns out to be a login problem teaches the model the
+    Helpdesk channel, not the door it came in by."""
+    case, _ = submit(
+        "Akun SIAPkerja saya terkunci setelah ganti nomor HP, kode OTP tidak pernah masuk.",
+        triage=decision("upah"),
+    )
+    assert case.channel == "lapor"
+
+    case_assign(
+        case=case,
+        actor=staff["verifier"],
+        unit=Unit.objects.get(pk="pusdatin"),
+        category=Category.objects.get(pk="akses_layanan_digital"),
+    )
+
+    assert TriageExample.objects.get().labels["channel"] == "helpdesk"

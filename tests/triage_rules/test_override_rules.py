@@ -178,7 +178,8 @@ REGIONAL_OFFICIALS = [
 def test_misconduct_of_a_regional_official_goes_to_the_regional_government(text: str, category: str) -> None:
     """A Disnaker officer or a regional inspector is not the ministry's civil servant: unit pemda."""
     assert rules.fires(rules.REGIONAL, normalize(text))
-    assert rules.unit_for(category, normalize(text)) == ("pemda", [rules.REGIONAL.says])
+    phrase = rules.fires(rules.REGIONAL, normalize(text))
+    assert rules.unit_for(category, normalize(text)) == ("pemda", [f"{rules.REGIONAL.says} («{phrase}»)"])
     decision = decide(text, category)
     assert (decision.unit, decision.supervisory) == ("pemda", True)
     assert rules.REGIONAL.says in decision.explanation

@@ -1,8 +1,18 @@
+from typing import Any
+
 from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from simadu.triage.models import Category, TriageExample, TriageModelVersion, TriagePhrase, Unit
+from simadu.triage import rules
+from simadu.triage.models import (
+    Category,
+    TriageExample,
+    TriageModelVersion,
+    TriagePhrase,
+    TriageRulePhrase,
+    Unit,
+)
 
 
 @admin.register(Unit)
@@ -82,3 +92,37 @@ class TriagePhraseAdmin(admin.ModelAdmin[TriagePhrase]):
     list_display = ("phrase", "category", "active", "created_at")
     list_filter = ("category", "active")
     search_fields = ("phrase",)
+
+
+@admin.register(TriageRulePhrase)
+class TriageRulePhraseAdmin(admin.ModelAdmin[TriageRulePhrase]):
+    """Edits of the override rules; they decide within half a minute, with no retraining. The list shows
+    every rule with its shipped phrases, so an administrator sees what an edit adds to or takes away from."""
+
+    list_display = ("phrase", "rule", "effect", "active", "note", "created_at")
+    list_filter = ("rule", "effect", "active")
+    search_fields = ("phrase", "note")
+    fields = ("rule", "effect", "phrase", "note", "active")
+    change_list_template = "admin/triage/triagerulephrase/change_list.html"
+
+    def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> Any:
+        from simadu.triage.engine import active_rules
+
+        in_force = active_rules()
+        shipped = [
+            {
+                "name": rule.name,
+                "says": rule.says,
+                "phrases": rule.phrases,
+                "unless": rule.unless,
+                "in_force": getattr(in_force, field),
+            }
+            for field, rule in ((f, getattr(rules.SHIPPED, f)) for f in rules.SHIPPED.__dataclass_fields__)
+        ]
+        return super().changelist_view(request, {**(extra_context or {}), "shipped_rules": shipped})
+
+    def save_model(self, request: HttpRequest, obj: TriageRulePhrase, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        from simadu.triage.engine import forget_rules
+
+        forget_rules()

@@ -60,8 +60,19 @@ class TriageDecision:
         return asdict(self)
 
 
-def decide(item: TriageInput, predicted: dict[str, Prediction], version: str) -> TriageDecision:
-    """Combine the model's reading of one report with the rules."""
+# The model's own reading of the unit is taken, where no rule decided, only when it is this sure
+# and names a unit the rules could have given (docs/decisions/0007-triage-rules-and-model-unit.md).
+MODEL_UNIT_CONFIDENCE = 0.8
+
+
+def decide(
+    item: TriageInput,
+    predicted: dict[str, Prediction],
+    version: str,
+    ruleset: rules.RuleSet | None = None,
+) -> TriageDecision:
+    """Combine the model's reading of one report with the rules (those in force, unless given)."""
+    ruleset = ruleset or active_rules()
     text = normalize(f"{item.title} {item.text}")
     category = predicted["category"]
     report_type = predicted["report_type"].label
@@ -72,8 +83,20 @@ def decide(item: TriageInput, predicted: dict[str, Prediction], version: str) ->
         report_type = "permintaan_informasi" if "?" in text.split() else "pengaduan"
     else:
         reasons = [f"kata yang menentukan: {', '.join(category.words)}"] if category.words else []
-    unit, unit_reasons = rules.unit_for(category.label, text)
-    channel, channel_reasons = rules.channel_for(category.label, unit, text, item.reporter_type)
+    unit, unit_reasons = rules.unit_for(category.label, text, ruleset)
+    model_unit = predicted.get("unit")
+    if (
+        not unit_reasons
+        and model_unit is not None
+        and model_unit.label != unit
+        and model_unit.confidence >= MODEL_UNIT_CONFIDENCE
+        and model_unit.label in rules.units_rules_can_decide(category.label)
+    ):
+        unit = model_unit.label
+        unit_reasons = [
+            f"unit menurut laporan serupa yang sudah dikoreksi ({round(model_unit.confidence * 100)}%)"
+        ]
+    channel, channel_reasons = rules.channel_for(category.label, unit, text, item.reporter_type, ruleset)
     confidence = round(min(category.confidence, max(predicted["report_type"].confidence, 0.5)), 2)
     name = taxonomy.CATEGORIES[category.label][2]
     explanation = "; ".join(
@@ -175,6 +198,58 @@ def shipped_model() -> TriageModel:
         model = train(examples, version=version)
         store_model(model, path)
     return model
+
+
+# --- the rules in force ------------------------------------------------------------------------
+#
+# The shipped rules with administrators' edits (TriageRulePhrase), read from the database at most
+# every RECHECK_SECONDS per process, so an edit reaches every worker within that time.
+
+
+@dataclass
+class _Rules:
+    ruleset: rules.RuleSet
+    checked_at: float
+
+
+_rules: _Rules | None = None
+
+
+def rule_edits() -> list[tuple[str, str, str]] | None:
+    """Administrators' active edits of the override rules; None without a usable database."""
+    from simadu.triage.models import TriageRulePhrase
+
+    try:
+        if not _database_reachable():
+            return None
+        with transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext():
+            return list(
+                TriageRulePhrase.objects.filter(active=True)
+                .order_by("pk")
+                .values_list("rule", "phrase", "effect")
+            )
+    except (DatabaseError, ImproperlyConfigured, SynchronousOnlyOperation, RuntimeError) as exc:
+        log.debug("no triage rule edits from the database: %s", exc)
+        return None
+
+
+def active_rules() -> rules.RuleSet:
+    """The override rules that decide now (see the note above)."""
+    global _rules
+    with _lock:
+        now = _clock()
+        if _rules is not None and now - _rules.checked_at < RECHECK_SECONDS:
+            return _rules.ruleset
+        edits = rule_edits()
+        _rules = _Rules(rules.SHIPPED.edited(edits) if edits else rules.SHIPPED, now)
+        return _rules.ruleset
+
+
+def forget_rules() -> None:
+    """Read the rules afresh at the next decision (after an administrator's edit in this process)."""
+    global _rules
+    with _lock:
+        _rules = None
 
 
 def _database_reachable() -> bool:

@@ -147,3 +147,64 @@ class TriagePhrase(models.Model):
 
     def __str__(self) -> str:
         return f"{self.category_id}: {self.phrase}"
+
+
+class RulePhraseEffect(models.TextChoices):
+    TRIGGER = "trigger", _("Memicu aturan")
+    EXCEPTION = "exception", _("Pengecualian: aturan tidak berlaku")
+    DISABLED = "disabled", _("Matikan frasa bawaan")
+
+
+def _rule_choices() -> list[tuple[str, str]]:
+    from simadu.triage.rules import EDITABLE
+
+    return [(rule.name, rule.says) for rule in EDITABLE]
+
+
+class TriageRulePhrase(models.Model):
+    """An administrator's edit of an override rule (`triage/rules.py`): a phrase that makes it fire, an
+    exception that stops it, or a shipped phrase switched off. Takes effect within half a minute on
+    every server, with no retraining; the explanation of each suggestion names the phrase that fired."""
+
+    Effect = RulePhraseEffect
+
+    rule = models.CharField(_("aturan"), max_length=40, choices=_rule_choices)
+    phrase = models.CharField(
+        _("frasa"),
+        max_length=100,
+        help_text=_(
+            "Ditulis seperti orang menulis; disimpan dalam bentuk baku (huruf kecil, singkatan diuraikan)."
+        ),
+    )
+    effect = models.CharField(_("pengaruh"), max_length=10, choices=Effect.choices, default=Effect.TRIGGER)
+    note = models.CharField(_("alasan"), max_length=300, blank=True)
+    active = models.BooleanField(_("aktif"), default=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["rule", "phrase"]
+        verbose_name = _("frasa aturan triage")
+        verbose_name_plural = _("frasa aturan triage")
+        constraints = [
+            models.UniqueConstraint(fields=["rule", "phrase", "effect"], name="triage_rule_phrase_unique"),
+            models.CheckConstraint(
+                condition=models.Q(effect__in=RulePhraseEffect.values), name="triage_rule_phrase_effect_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rule}: {self.phrase} ({self.effect})"
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        from simadu.triage.normalize import normalize
+        from simadu.triage.rules import EDITABLE
+
+        self.phrase = normalize(self.phrase or "")
+        if not self.phrase:
+            raise ValidationError({"phrase": _("Frasa kosong setelah dibakukan.")})
+        rule = next((r for r in EDITABLE if r.name == self.rule), None)
+        shipped = () if rule is None else (*rule.phrases, *rule.unless)
+        if self.effect == RulePhraseEffect.DISABLED and self.phrase not in shipped:
+            raise ValidationError({"phrase": _("Frasa ini bukan frasa bawaan aturan tersebut.")})

@@ -5,11 +5,17 @@ what it decides. Rules decide where they are certain — who has authority over 
 service run by another body, where a report must go by law, which channel protects a
 whistleblower — and leave the rest to the model. Phrases are matched on normalised
 text (`normalize.py`) at word boundaries.
+
+The phrases below are the shipped defaults. Administrators edit them in the admin
+(`TriageRulePhrase`: add a trigger, add an exception, switch a shipped phrase off);
+`RuleSet.edited` applies those edits, and the engine serves the edited set within
+seconds, without a deploy or a retrain (`engine.active_rules`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from simadu.triage import taxonomy
 from simadu.triage.normalize import normalize
@@ -183,6 +189,46 @@ SPAM = Rule(
 RULES = (BPJS_CLAIM, AK1, PRAKERJA, POLICE, REGIONAL, PROTECTION, SPAM)
 MINISTRY_CHANNELS_FOR_WBS = ("gratifikasi", "kode_etik")
 
+# What an administrator may edit: the override rules of the taxonomy (not the spam test, which is
+# about the shape of a message rather than its phrases).
+EDITABLE = (BPJS_CLAIM, AK1, PRAKERJA, POLICE, REGIONAL, PROTECTION)
+TRIGGER, EXCEPTION, DISABLED = "trigger", "exception", "disabled"
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The override rules in force: the shipped ones, or the shipped ones with administrators' edits."""
+
+    bpjs_claim: Rule = BPJS_CLAIM
+    ak1: Rule = AK1
+    prakerja: Rule = PRAKERJA
+    police: Rule = POLICE
+    regional_official: Rule = REGIONAL
+    protection: Rule = PROTECTION
+
+    def edited(self, edits: Iterable[tuple[str, str, str]]) -> RuleSet:
+        """This set with (rule name, phrase, effect) edits applied; unknown rules are ignored."""
+        rules = {rule.name: rule for rule in (getattr(self, f) for f in self.__dataclass_fields__)}
+        for name, phrase, effect in edits:
+            rule, phrase = rules.get(name), normalize(phrase)
+            if rule is None or not phrase:
+                continue
+            if effect == TRIGGER and phrase not in rule.phrases:
+                rule = replace(rule, phrases=(*rule.phrases, phrase))
+            elif effect == EXCEPTION and phrase not in rule.unless:
+                rule = replace(rule, unless=(*rule.unless, phrase))
+            elif effect == DISABLED:
+                rule = replace(
+                    rule,
+                    phrases=tuple(p for p in rule.phrases if p != phrase),
+                    unless=tuple(p for p in rule.unless if p != phrase),
+                )
+            rules[name] = rule
+        return RuleSet(**{f: rules[getattr(self, f).name] for f in self.__dataclass_fields__})
+
+
+SHIPPED = RuleSet()
+
 
 # A protection request is often phrased around the words rather than as a fixed phrase:
 # "identitas saya dan perusahaan kami dirahasiakan", "nama saya tolong jangan dibuka".
@@ -203,20 +249,30 @@ _SECRET_WORDS = frozenset(
 _WHO_WORDS = frozenset({"identitas", "nama", "identitasku"})
 
 
-def asks_protection(text: str) -> bool:
+def asks_protection(text: str, rule: Rule = PROTECTION) -> str | None:
+    """The phrase by which the reporter asks for protection, or None."""
     words = text.split()
-    if fires(PROTECTION, text):
-        return True
-    return any(
-        word in _WHO_WORDS and _SECRET_WORDS & set(words[i + 1 : i + 8]) for i, word in enumerate(words)
-    )
+    phrase = fires(rule, text)
+    if phrase:
+        return phrase
+    for i, word in enumerate(words):
+        if word in _WHO_WORDS and (secret := _SECRET_WORDS & set(words[i + 1 : i + 8])):
+            return f"{word} … {min(secret)}"
+    return None
 
 
-def fires(rule: Rule, text: str) -> bool:
-    """Does `rule` fire on already-normalised `text`?"""
+def fires(rule: Rule, text: str) -> str | None:
+    """The phrase by which `rule` fires on already-normalised `text`, or None (also when an exception holds)."""
     padded = f" {text} "
-    hit = any(f" {p} " in padded for p in rule.phrases)
-    return hit and not any(f" {p} " in padded for p in rule.unless)
+    hit = next((p for p in rule.phrases if f" {p} " in padded), None)
+    if hit is None or any(f" {p} " in padded for p in rule.unless):
+        return None
+    return hit
+
+
+def because(rule: Rule, phrase: str) -> str:
+    """The explanation of a rule that fired: what it decides and the words that made it fire."""
+    return f"{rule.says} («{phrase}»)"
 
 
 _GREETINGS = frozenset(
@@ -259,27 +315,41 @@ def is_spam(text: str) -> bool:
     return not words or (len(words) <= 5 and all(w in _GREETINGS or len(w) <= 1 for w in words))
 
 
-def unit_for(category: str, text: str) -> tuple[str, list[str]]:
+def unit_for(category: str, text: str, rules: RuleSet = SHIPPED) -> tuple[str, list[str]]:
     """The unit with authority for a report of `category`, and the rules that decided it."""
     default = taxonomy.CATEGORIES[category][1]
     supervisory = taxonomy.CATEGORIES[category][0]
     if supervisory:
-        if fires(REGIONAL, text):
-            return "pemda", [REGIONAL.says]
+        if phrase := fires(rules.regional_official, text):
+            return "pemda", [because(rules.regional_official, phrase)]
         return "itjen", []
-    if fires(PRAKERJA, text):
-        return "lembaga_lain", [PRAKERJA.says]
-    if category == "jaminan_sosial" and fires(BPJS_CLAIM, text):
-        return "bpjs_ketenagakerjaan", [BPJS_CLAIM.says]
+    if phrase := fires(rules.prakerja, text):
+        return "lembaga_lain", [because(rules.prakerja, phrase)]
+    if category == "jaminan_sosial" and (phrase := fires(rules.bpjs_claim, text)):
+        return "bpjs_ketenagakerjaan", [because(rules.bpjs_claim, phrase)]
     if category == "penempatan_kerja":
-        if fires(AK1, text):
-            return "pemda", [AK1.says]
-        if fires(POLICE, text):
-            return "lembaga_lain", [POLICE.says]
+        if phrase := fires(rules.ak1, text):
+            return "pemda", [because(rules.ak1, phrase)]
+        if phrase := fires(rules.police, text):
+            return "lembaga_lain", [because(rules.police, phrase)]
     return default, []
 
 
-def channel_for(category: str, unit: str, text: str, reporter_type: str) -> tuple[str, list[str]]:
+def units_rules_can_decide(category: str) -> frozenset[str]:
+    """Every unit the rules could give a report of `category`: the default and the overrides."""
+    default = taxonomy.CATEGORIES[category][1]
+    if taxonomy.CATEGORIES[category][0]:
+        return frozenset({default, "pemda"})
+    extra = {
+        "jaminan_sosial": {"bpjs_ketenagakerjaan"},
+        "penempatan_kerja": {"pemda", "lembaga_lain"},
+    }.get(category, set())
+    return frozenset({default, "lembaga_lain", *extra})
+
+
+def channel_for(
+    category: str, unit: str, text: str, reporter_type: str, rules: RuleSet = SHIPPED
+) -> tuple[str, list[str]]:
     """Helpdesk for digital access; WBS for misconduct of the ministry's own officials when the
     reporter is an insider, the matter is gratification or ethics, or they ask for protection."""
     if category == "akses_layanan_digital":
@@ -289,6 +359,6 @@ def channel_for(category: str, unit: str, text: str, reporter_type: str) -> tupl
             return "wbs", ["pelapor pegawai Kemnaker → WBS"]
         if category in MINISTRY_CHANNELS_FOR_WBS:
             return "wbs", ["gratifikasi/kode etik pejabat Kemnaker → WBS"]
-        if asks_protection(text):
-            return "wbs", [PROTECTION.says + " → WBS"]
+        if phrase := asks_protection(text, rules.protection):
+            return "wbs", [f"{rules.protection.says} → WBS («{phrase}»)"]
     return "lapor", []

@@ -8,8 +8,10 @@ from django.db import transaction
 
 from simadu.audit.services import audit_record
 from simadu.core import clock
-from simadu.triage import taxonomy
+from simadu.triage import rules, taxonomy
+from simadu.triage.engine import active_rules
 from simadu.triage.models import Category, ExampleSource, TriageExample, TriageModelVersion, Unit
+from simadu.triage.normalize import normalize
 
 
 @transaction.atomic
@@ -85,7 +87,18 @@ def triage_example_from_case(*, case: RoutedCase, actor: Any) -> TriageExample |
             "reporter_type": case.reporter_type,
             "anonymous": case.anonymous,
             "labels": {
-                "channel": case.channel,
+                # The channel the taxonomy gives the corrected labels, not the one the case came in by:
+                # a reporter's own choice of door, or the door of the wrong category, would teach the
+                # model a wrong channel.
+                "channel": case.channel
+                if final["category"] not in taxonomy.CATEGORIES
+                else rules.channel_for(
+                    final["category"],
+                    final["unit"],
+                    normalize(f"{case.title} {case.text}"),
+                    case.reporter_type,
+                    active_rules(),
+                )[0],
                 "report_type": final["report_type"],
                 "category": final["category"],
                 "supervisory": case.category.supervisory,
