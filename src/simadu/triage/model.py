@@ -1,18 +1,21 @@
 """The statistical half of triage: TF-IDF word and character n-grams into linear models.
 
 One classifier per learned field (category, report type, unit). Character n-grams
-carry typos, abbreviations and regional spellings that words miss. The trained model
-is a plain object pickled by our own trainer into var/ and read back only from there.
+carry typos, abbreviations and regional spellings that words miss; Sastrawi stems
+(dibayarkannya → bayar) carry the many affixed forms of one Indonesian word, which
+measurably helped (docs/decisions/0007). The trained model is a plain object pickled
+by our own trainer into var/ and read back only from there.
 """
 
 from __future__ import annotations
 
 import hashlib
-import pickle
+import pickle  # nosec B403  # see TriageModel.loads: only files our own trainer wrote
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
@@ -22,7 +25,31 @@ from simadu.triage.lexicon import LexiconFeatures
 from simadu.triage.normalize import normalize
 
 LEARNED = ("category", "report_type", "unit")
-FORMAT = 1
+FORMAT = 2
+
+# Stemming a word the first time costs a fraction of a millisecond; the stems of every word the model
+# trained on travel inside the model and fill this memo when it loads, so a report in the intake path
+# stems only the words nobody wrote before.
+_STEMS: dict[str, str] = {}
+_STEMS_LIMIT = 500_000
+_stemmer: Any = None
+
+
+def stem_word(word: str) -> str:
+    global _stemmer
+    stem = _STEMS.get(word)
+    if stem is None:
+        if _stemmer is None:
+            _stemmer = StemmerFactory().create_stemmer()
+        stem = str(_stemmer.stem(word)) or word
+        if len(_STEMS) < _STEMS_LIMIT:
+            _STEMS[word] = stem
+    return stem
+
+
+def stem_text(text: str) -> str:
+    """The stems of already-normalised text, word by word (tokens such as <angka> pass unchanged)."""
+    return " ".join(word if not word.isalpha() else stem_word(word) for word in text.split())
 
 
 def _features(phrases: dict[str, tuple[str, ...]] | None = None) -> FeatureUnion:
@@ -31,6 +58,7 @@ def _features(phrases: dict[str, tuple[str, ...]] | None = None) -> FeatureUnion
             ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1)),
             ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)),
             ("lexicon", LexiconFeatures(phrases)),
+            ("stems", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, preprocessor=stem_text)),
         ]
     )
 
@@ -49,6 +77,7 @@ class TriageModel:
     classifiers: dict[str, LogisticRegression]
     trained_on: int
     text_hashes: frozenset[str]
+    stems: dict[str, str] = field(default_factory=dict)  # the stem of every word it trained on
 
     def predict(self, documents: list[str]) -> list[dict[str, Prediction]]:
         matrix = self.features.transform([normalize(d) for d in documents]).tocsr()
@@ -86,9 +115,12 @@ class TriageModel:
 
     @staticmethod
     def loads(data: bytes) -> TriageModel:
-        fmt, model = pickle.loads(data)  # noqa: S301  (only files our own trainer wrote under var/)
+        # Only files our own trainer wrote under var/triage/, never an upload or anything from the network;
+        # whoever can write var/ also holds var/keys, so a signature there would not add a boundary.
+        fmt, model = pickle.loads(data)  # noqa: S301  # nosec B301  # see the comment above
         if fmt != FORMAT or not isinstance(model, TriageModel):
             raise ValueError("not a SIMADU triage model of this version")
+        _STEMS.update(model.stems)
         return model
 
 
@@ -109,6 +141,12 @@ def train(
         clf = LogisticRegression(C=20.0, max_iter=3000, class_weight="balanced")
         clf.fit(matrix, labels)
         classifiers[name] = clf
+    words = {word for document in documents for word in document.split() if word.isalpha()}
     return TriageModel(
-        version, features, classifiers, len(examples), frozenset(text_hash(e) for e in examples)
+        version,
+        features,
+        classifiers,
+        len(examples),
+        frozenset(text_hash(e) for e in examples),
+        {word: stem_word(word) for word in words},
     )
