@@ -89,6 +89,7 @@ EMPLOYER_CONTRIBUTIONS = [
     "Perusahaan menunggak iuran 8 bulan, klaim JHT saya di kantor cabang BPJS ditolak.",
     "Sudah 2 tahun kerja blm didaftarkan BPJS Ketenagakerjaan, kalau kecelakaan gimana klaimnya?",
     "perusahaan nggak bayar iuran bpjs sy, jd pas mau klaim jht ditolak",
+    "Cek di JMO ternyata perusahaan tdk pernah menyetor iuran sy sejak 2024, padahal gaji dipotong tiap bulan.",
 ]
 
 
@@ -149,6 +150,10 @@ def test_kartu_prakerja_goes_to_another_agency(text: str, category: str) -> None
 # --- rule 2: whose official is it? -----------------------------------------------------------------
 
 REGIONAL_OFFICIALS = [
+    (
+        "pengawas dr dinas yg dtg ke pabrik minta amplop 2jt biar temuan lembur gk ditulis di nota",
+        "pungli",
+    ),
     (
         "petugas disnaker kab. karawang minta 150rb buat bikin kartu kuning, yg gk bayar disuruh balik minggu depan",
         "pungli",
