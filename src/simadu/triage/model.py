@@ -78,10 +78,17 @@ class TriageModel:
     trained_on: int
     text_hashes: frozenset[str]
     stems: dict[str, str] = field(default_factory=dict)  # the stem of every word it trained on
+    _word_vocab: Any = field(default=None, repr=False, compare=False)
+
+    def word_vocabulary(self) -> Any:
+        """The word features' names, for explanations; built once (scikit-learn sorts them on every call)."""
+        if self._word_vocab is None:
+            self._word_vocab = self.features.transformer_list[0][1].get_feature_names_out()
+        return self._word_vocab
 
     def predict(self, documents: list[str]) -> list[dict[str, Prediction]]:
         matrix = self.features.transform([normalize(d) for d in documents]).tocsr()
-        word_vocab = self.features.transformer_list[0][1].get_feature_names_out()
+        word_vocab = self.word_vocabulary()
         n_words = len(word_vocab)
         results: list[dict[str, Prediction]] = [{} for _ in documents]
         for name, clf in self.classifiers.items():
