@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
+from PIL import Image
 
 from simadu.audit.models import AuditEntry
 from simadu.cases.services import Submission
@@ -12,7 +14,15 @@ from simadu.confidentiality.attachments import CheckedFile
 from simadu.intake.services import report_submit
 from tests.factories import advance, decision, submit
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+def _one_pixel_png() -> bytes:
+    """A real PNG without metadata, as Pillow writes it: the metadata stripping leaves it byte for byte."""
+    out = io.BytesIO()
+    Image.new("RGB", (1, 1), "white").save(out, "PNG")
+    return out.getvalue()
+
+
+PNG = _one_pixel_png()
 WAGE = "Sudah tiga bulan gaji saya di PT Contoh Makmur Bekasi belum dibayar."
 
 
@@ -73,30 +83,35 @@ def test_the_identity_of_an_anonymous_reporter_never_reaches_a_unit_officer(staf
     for secret in ("Siti", "Rahayu", "siti.rahayu", "081234567890"):
         assert secret not in html
 
-    forced = officer.post(f"/staf/kasus/{case.tracking_id}/identitas")
-    assert forced.status_code == 403
+    forced = officer.post(
+        f"/staf/kasus/{case.tracking_id}/identitas", {"reason": "Saya perlu menghubungi pelapor segera."}
+    )
+    assert forced.status_code == 404  # the answer for a case that does not exist
     assert "Siti" not in forced.text
-    assert not AuditEntry.objects.filter(action="case.identity_read").exists()
+    assert not AuditEntry.objects.filter(action__in=["case.identity_read", "case.break_glass"]).exists()
 
 
 @pytest.mark.django_db
-def test_a_verifier_sees_an_anonymous_identity_only_after_asking_and_the_read_is_audited(as_user):
-    """The name is absent from the page until the button is pressed; the reveal writes an audit entry."""
+def test_a_verifier_sees_an_anonymous_identity_only_after_giving_a_reason_and_the_read_is_audited(as_user):
+    """The name is absent from the page until the reason is written and the button pressed (break-glass,
+    tests/confidentiality/test_break_glass.py); the reveal writes an audit entry with the reason."""
     case, _ = _anonymous_wage_case()
     verifier = as_user("verifier")
+    reason = {"reason": "Klarifikasi bukti slip gaji dengan pelapor."}
 
     page = verifier.get(f"/staf/kasus/{case.tracking_id}").text
-    assert "Tampilkan identitas pelapor" in page
+    assert "Buka identitas" in page
     assert "Siti Rahayu" not in page
-    assert not AuditEntry.objects.filter(action="case.identity_read").exists()
+    assert not AuditEntry.objects.filter(action="case.break_glass").exists()
 
-    revealed = verifier.post(f"/staf/kasus/{case.tracking_id}/identitas")
+    revealed = verifier.post(f"/staf/kasus/{case.tracking_id}/identitas", reason)
     assert revealed.status_code == 200
     assert "Siti Rahayu" in revealed.text
     assert "siti.rahayu@example.com" in revealed.text
-    assert AuditEntry.objects.filter(action="case.identity_read", object_id=case.tracking_id).count() == 1
+    entries = AuditEntry.objects.filter(action="case.break_glass", object_id=case.tracking_id)
+    assert [e.data["reason"] for e in entries] == [reason["reason"]]
 
-    partial = verifier.post(f"/staf/kasus/{case.tracking_id}/identitas", HTTP_HX_REQUEST="true")
+    partial = verifier.post(f"/staf/kasus/{case.tracking_id}/identitas", reason, HTTP_HX_REQUEST="true")
     assert partial.text.lstrip().startswith('<section class="ws-card" id="identitas"')
     assert "Siti Rahayu" in partial.text
 

@@ -2,9 +2,11 @@
 
 A file is accepted only when its bytes are one of the allowed types *and* its name
 says the same type (a disguised file is refused). HTML, SVG and scripts are never
-allowed. Files are stored under random names, encrypted with the case's data key.
-Stripping metadata (EXIF, document authors) into a sanitised copy is the next step
-of the confidentiality work.
+allowed. Each file is rebuilt without its metadata (GPS position, camera, authors: see
+metadata.py) when it is checked, so a file that cannot be rebuilt is refused before
+anything of the report is saved. Staff read the sanitised copy; the untouched original
+is kept too, sealed apart, for a break-glass read. Both are stored under random names,
+encrypted with the case's data key.
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 
 from simadu.cases.models import Attachment, Case, CaseEvent
+from simadu.confidentiality.metadata import sanitise
 from simadu.confidentiality.policy import can
-from simadu.confidentiality.sealing import ATTACHMENT, FILENAME, case_key
+from simadu.confidentiality.sealing import ATTACHMENT, FILENAME, case_key, erased
 from simadu.core import clock, crypto
-from simadu.core.errors import InvalidInput, PermissionDenied
+from simadu.core.errors import InvalidInput, NotFound, PermissionDenied
 
 # mime type: extensions a file of that type may carry
 ALLOWED: dict[str, tuple[str, ...]] = {
@@ -38,13 +41,19 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "video/mp4": (".mp4",),
 }
 MAX_FILES = 5
+# The original is sealed under its own context, so a sanitised copy's blob can never be
+# passed off as the original (or the other way round) by swapping storage names.
+ORIGINAL = b"attachment-original"
 
 
 @dataclass(frozen=True)
 class CheckedFile:
     name: str
     content_type: str
-    data: bytes
+    data: bytes  # what staff read: the sanitised copy once `sanitised`
+    original: bytes | None = None  # the bytes as uploaded, when sanitising changed them
+    stripped: tuple[str, ...] = ()
+    sanitised: bool = False
 
 
 def check_file(name: str, stream: IO[bytes] | Any) -> CheckedFile:
@@ -75,7 +84,22 @@ def check_file(name: str, stream: IO[bytes] | Any) -> CheckedFile:
             code="file_type_not_allowed",
             field="files",
         )
-    return CheckedFile(clean_name, kind.mime, data)
+    return _sanitised(CheckedFile(clean_name, kind.mime, data))
+
+
+def _sanitised(checked: CheckedFile) -> CheckedFile:
+    """The file with its metadata stripped; InvalidInput (field `files`) when it cannot be read as its type."""
+    if checked.sanitised:
+        return checked
+    clean = sanitise(checked.content_type, checked.data, name=checked.name)
+    return CheckedFile(
+        checked.name,
+        checked.content_type,
+        clean.data,
+        original=checked.data if clean.data != checked.data else None,
+        stripped=tuple(clean.stripped),
+        sanitised=True,
+    )
 
 
 def attachment_store(
@@ -86,13 +110,21 @@ def attachment_store(
     from_reporter: bool,
     key: bytes | None = None,
 ) -> Attachment:
+    """Store the sanitised copy, and the untouched original apart when they differ.
+
+    Files built in code rather than uploaded (CheckedFile made by hand) are sanitised here; uploads
+    were sanitised by check_file, before the report was saved.
+    """
+    checked = _sanitised(checked)
     key = key or case_key(case)
-    storage_name = f"evidence/{secrets.token_hex(16)}.bin"
-    default_storage.save(storage_name, ContentFile(crypto.seal(key, checked.data, context=ATTACHMENT)))
+    storage_name = _save(key, checked.data, ATTACHMENT)
+    original_storage_name = _save(key, checked.original, ORIGINAL) if checked.original is not None else ""
     return Attachment.objects.create(
         case=case,
         event=event,
         storage_name=storage_name,
+        original_storage_name=original_storage_name,
+        stripped=list(checked.stripped),
         sealed_name=crypto.seal(key, checked.name.encode(), context=FILENAME),
         content_type=checked.content_type,
         size=len(checked.data),
@@ -101,7 +133,19 @@ def attachment_store(
     )
 
 
+def _save(key: bytes, data: bytes, context: bytes) -> str:
+    name = f"evidence/{secrets.token_hex(16)}.bin"
+    return default_storage.save(name, ContentFile(crypto.seal(key, data, context=context)))
+
+
+def _load(key: bytes, name: str, context: bytes) -> bytes:
+    with default_storage.open(name, "rb") as f:
+        return crypto.unseal(key, f.read(), context=context)
+
+
 def attachment_name(case: Case, attachment: Attachment, key: bytes | None = None) -> str:
+    if erased(case):  # anonymised: the name went with the data key (the files were deleted too)
+        return ""
     return crypto.unseal(key or case_key(case), bytes(attachment.sealed_name), context=FILENAME).decode()
 
 
@@ -109,9 +153,10 @@ def attachment_read(*, actor: Any, case: Case, attachment: Attachment) -> tuple[
     """(file name, content type, bytes) for a staff member who may download it."""
     if not can(actor, "case.download", case) or attachment.case_id != case.pk:
         raise PermissionDenied()
+    if erased(case):
+        raise NotFound()
     key = case_key(case)
-    with default_storage.open(attachment.storage_name, "rb") as f:
-        data = crypto.unseal(key, f.read(), context=ATTACHMENT)
+    data = _load(key, attachment.storage_name, ATTACHMENT)
     if case.sealed:
         from simadu.audit.services import audit_record
 
@@ -123,3 +168,19 @@ def attachment_read(*, actor: Any, case: Case, attachment: Attachment) -> tuple[
             data={"attachment": attachment.pk},
         )
     return attachment_name(case, attachment, key), attachment.content_type, data
+
+
+def read_original(case: Case, attachment: Attachment) -> bytes:
+    """The file exactly as the reporter sent it (metadata and all), or the stored copy when nothing was stripped.
+
+    System level: no policy and no audit here. Only the break-glass flow, which asks the policy,
+    takes a written reason and leaves the audit entry, may call it for staff.
+    """
+    if attachment.case_id != case.pk:
+        raise PermissionDenied()
+    if erased(case):
+        raise NotFound()
+    key = case_key(case)
+    if attachment.original_storage_name:
+        return _load(key, attachment.original_storage_name, ORIGINAL)
+    return _load(key, attachment.storage_name, ATTACHMENT)
