@@ -24,7 +24,7 @@ from simadu.audit.models import AuditEntry
 from simadu.cases import services
 from simadu.cases.models import Attachment, Case
 from simadu.cases.selectors import case_timeline
-from simadu.confidentiality.attachments import attachment_read, check_file
+from simadu.confidentiality.attachments import attachment_read, check_file, read_original
 from simadu.confidentiality.sealing import reveal_content, reveal_identity
 from simadu.core.errors import PermissionDenied
 from simadu.outbox.models import OutboxMessage
@@ -98,7 +98,8 @@ def _file_reports(staff: dict[str, User]) -> dict[str, Case]:
     return {"wbs": wbs, "biasa": biasa, "anonim": anonim}
 
 
-def _as_bytes(value: Any) -> bytes:
+def as_bytes(value: Any) -> bytes:
+    """A column's value as the bytes a database thief would search."""
     if value is None:
         return b""
     if isinstance(value, bytes | bytearray | memoryview):
@@ -115,7 +116,7 @@ def _every_row_of_every_table() -> tuple[list[str], bytes]:
         tables = connection.introspection.table_names(cursor)
         for table in tables:
             cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608  # names from introspection
-            chunks.extend(_as_bytes(value) for row in cursor.fetchall() for value in row)
+            chunks.extend(as_bytes(value) for row in cursor.fetchall() for value in row)
     return tables, b"\x00".join(chunks).lower()
 
 
@@ -299,22 +300,27 @@ def test_wbs_timeline_bodies_are_sealed_and_read_back_for_the_team(staff):
 @pytest.mark.django_db
 @pytest.mark.parametrize("report", ["wbs", "biasa"])
 def test_evidence_is_stored_encrypted_and_read_back_whole(report, staff, media_root):
-    """Given evidence attached to a report, the file in the media store holds neither the photo's bytes nor
-    its metadata nor a PNG header, while the download for an allowed member of staff is the original file
-    with its original name."""
+    """Given evidence attached to a report, neither file in the media store (the sanitised copy, the sealed
+    original) holds the photo's bytes, its metadata or a PNG header; an allowed member of staff downloads
+    the photo under its original name without its metadata, and the original comes back byte for byte."""
     case = _file_reports(staff)[report]
     attachment = Attachment.objects.get(case=case)
     stored = (media_root / attachment.storage_name).read_bytes()
+    stored_original = (media_root / attachment.original_storage_name).read_bytes()
     reader = staff["verifier_wbs"] if report == "wbs" else staff["verifier"]
 
     name, content_type, data = attachment_read(actor=reader, case=case, attachment=attachment)
 
-    assert stored
-    assert EVIDENCE_MARKER not in stored
-    assert b"PNG" not in stored
-    assert "3317" not in attachment.storage_name
-    assert (name, content_type, data) == ("foto-bukti-3317.png", "image/png", EVIDENCE)
-    assert attachment.size == len(EVIDENCE)
+    for blob in (stored, stored_original):
+        assert blob
+        assert EVIDENCE_MARKER not in blob
+        assert b"PNG" not in blob
+    assert "3317" not in attachment.storage_name + attachment.original_storage_name
+    assert (name, content_type) == ("foto-bukti-3317.png", "image/png")
+    assert data.startswith(b"\x89PNG")
+    assert EVIDENCE_MARKER not in data
+    assert read_original(case, attachment) == EVIDENCE
+    assert attachment.size == len(data)
 
 
 @pytest.mark.django_db
@@ -355,7 +361,7 @@ def test_the_outbox_keeps_the_reporters_address_sealed(staff):
     assert len(mine) == 1
     message = mine[0]
     row = b"".join(
-        _as_bytes(v) for v in OutboxMessage.objects.filter(pk=message.pk).values_list().get()
+        as_bytes(v) for v in OutboxMessage.objects.filter(pk=message.pk).values_list().get()
     ).lower()
 
     unsealed = _payload(message)

@@ -22,7 +22,15 @@ ATTACHMENT = b"attachment"
 FILENAME = b"filename"
 
 
+def erased(case: Case) -> bool:
+    """Has the retention schedule anonymised this case (its data key destroyed, see retention.py)?"""
+    return case.anonymised_at is not None or not case.data_key
+
+
 def case_key(case: Case) -> bytes:
+    """The case's data key; empty for an anonymised case, whose readers below then answer empty."""
+    if erased(case):
+        return b""
     return crypto.unwrap(bytes(case.data_key))
 
 
@@ -38,11 +46,15 @@ def unseal_json(key: bytes, blob: bytes | memoryview | None, context: bytes) -> 
 
 def identity_of(case: Case) -> dict[str, str]:
     """The reporter's identity, for system use only (notifications). Staff use reveal_identity."""
+    if erased(case):
+        return {}
     return {k: str(v) for k, v in unseal_json(case_key(case), case.sealed_identity, IDENTITY).items()}
 
 
 def content_of(case: Case) -> dict[str, str]:
     """Title, text, reported party and place: from the sealed copy for WBS, else the plain columns."""
+    if erased(case):
+        return dict.fromkeys(("title", "text", "reported_party", "location_detail"), "")
     if case.sealed:
         return {k: str(v) for k, v in unseal_json(case_key(case), case.sealed_content, CONTENT).items()}
     return {
@@ -54,6 +66,8 @@ def content_of(case: Case) -> dict[str, str]:
 
 
 def event_body(case: Case, event: CaseEvent, key: bytes | None = None) -> str:
+    if erased(case):
+        return ""
     if event.sealed_body:
         return crypto.unseal(key or case_key(case), bytes(event.sealed_body), context=EVENT).decode()
     return event.body

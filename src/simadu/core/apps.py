@@ -7,4 +7,5 @@ class CoreConfig(AppConfig):
     verbose_name = "SIMADU core"
 
     def ready(self) -> None:
-        from simadu.core import checks  # noqa: F401  (registers system checks)
+        # Registers the system checks, and the listener that rebuilds the keyring when tests change its settings.
+        from simadu.core import checks, crypto  # noqa: F401
