@@ -49,7 +49,7 @@ def test_every_staff_route_needs_the_bearer_token_and_names_its_operation():
         if path.startswith("/api/v1/staff/")
         for op in item.values()
     ]
-    assert len(staff_ops) == 12  # the inbox, a case, nine actions, and triage
+    assert len(staff_ops) == 13  # the inbox, a case, its identity (break-glass), nine actions, and triage
     for path, op in staff_ops:
         assert op["operationId"].startswith("staff_")
         assert op["security"] == [{"ApiTokenAuth": []}]

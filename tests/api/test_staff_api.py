@@ -181,7 +181,8 @@ def test_a_case_shows_its_content_and_timeline_but_no_identity_unless_asked(api,
 
 @pytest.mark.django_db
 def test_an_anonymous_reporter_stays_hidden_from_the_unit_even_when_it_asks(api, staff, bearer):
-    """Anonim: only Itjen's verifiers may read the identity; the unit gets null, not an error."""
+    """Anonim: only Itjen's verifiers may read the identity, with a reason (POST .../identity, break-glass);
+    the unit gets null from the GET, not an error, and a 404 from the POST."""
     case, _ = submit(WAGES, anonymous=True, name="Budi Santoso")
     advance(case, "assigned", verifier=staff["verifier"])
 
@@ -192,11 +193,21 @@ def test_an_anonymous_reporter_stays_hidden_from_the_unit_even_when_it_asks(api,
     assert as_officer.json()["identity"] is None
     assert "Budi" not in as_officer.content.decode()
 
+    reason = {"reason": "Klarifikasi kronologi dengan pelapor."}
+    assert (
+        post_json(
+            api, f"{BASE}/{case.tracking_id}/identity", reason, **bearer(staff["officer_phi"])
+        ).status_code
+        == 404
+    )
+
     as_verifier = api.get(
         f"{BASE}/{case.tracking_id}", {"include_identity": "true"}, **bearer(staff["verifier"])
     )
-    assert as_verifier.json()["identity"]["name"] == "Budi Santoso"
-    assert AuditEntry.objects.filter(action="case.identity_read", object_id=case.tracking_id).count() == 1
+    assert as_verifier.json()["identity"] is None  # a GET never breaks the glass
+    opened = post_json(api, f"{BASE}/{case.tracking_id}/identity", reason, **bearer(staff["verifier"]))
+    assert opened.json()["name"] == "Budi Santoso"
+    assert AuditEntry.objects.filter(action="case.break_glass", object_id=case.tracking_id).count() == 1
 
 
 @pytest.mark.django_db

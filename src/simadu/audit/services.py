@@ -58,6 +58,45 @@ def audit_record(
     return entry
 
 
+def audit_export(*, actor: Any, what: str, count: int, data: dict[str, Any] | None = None) -> AuditEntry:
+    """Record that `actor` took `count` records out of SIMADU as `what` (e.g. "recap.monthly.xlsx").
+
+    Every export of case data (CSV, XLSX, PDF, JSON, staff or command line) calls this once, before the
+    file leaves, with the filters that chose the rows in `data`; never the rows themselves. Exports
+    with their own richer entry (`privacy.subject_export`, `reporter.data_export`) keep it.
+    """
+    return audit_record(
+        actor=actor,
+        action="data.export",
+        obj_type="export",
+        obj_id=what[:40],
+        data={"count": count, **(data or {})},
+    )
+
+
+ADMIN_ACTIONS = {1: "admin.add", 2: "admin.change", 3: "admin.delete"}  # django.contrib.admin action flags
+
+
+def audit_admin_change(
+    *, actor: Any, action_flag: int, model: str, object_id: str, object_repr: str, change_message: str = ""
+) -> AuditEntry:
+    """Record one change made through the Django admin: who, what kind, which object, which fields.
+
+    `change_message` is the admin's JSON list (field names, never values), kept as data.
+    """
+    try:
+        change: Any = json.loads(change_message) if change_message else []
+    except ValueError:
+        change = change_message
+    return audit_record(
+        actor=actor,
+        action=ADMIN_ACTIONS.get(action_flag, "admin.other"),
+        obj_type=model[:40],
+        obj_id=str(object_id)[:40],
+        data={"repr": object_repr[:200], "change": change},
+    )
+
+
 @dataclass(frozen=True)
 class ChainReport:
     intact: bool

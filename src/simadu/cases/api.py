@@ -2,7 +2,8 @@
 
 Routes only translate HTTP to the services: cases are fetched through
 `access_case` (the same 404 for missing and forbidden), sealed data is read only
-through `reveal_content` / `reveal_identity`, and every write is one service call.
+through `reveal_content` and `breakglass.identity_open` (a reason in the body for
+anonim, rahasia and WBS identities), and every write is one service call.
 Lists never decrypt: a WBS case shows no title.
 """
 
@@ -11,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
@@ -21,8 +23,9 @@ from simadu.cases import services
 from simadu.cases.models import Case, Channel, ReportType
 from simadu.cases.selectors import InboxFilters, case_timeline, inbox_cases
 from simadu.cases.workflow import OPEN_STATES, ArchiveReason, Status
+from simadu.confidentiality import breakglass
 from simadu.confidentiality.policy import access_case, can
-from simadu.confidentiality.sealing import reveal_content, reveal_identity
+from simadu.confidentiality.sealing import reveal_content
 from simadu.core import clock, ids
 from simadu.core.errors import InvalidInput
 from simadu.triage.models import Category, Unit
@@ -117,9 +120,25 @@ class CaseDetail(CaseListItem):
     archive_reason: str
     rating: int | None
     identity: Identity | None = Field(
-        None, description="Hanya bila include_identity=true dan Anda berwenang; setiap pembukaan dicatat."
+        None,
+        description=(
+            "Hanya untuk laporan biasa, bila include_identity=true dan Anda berwenang; setiap pembukaan "
+            "dicatat. Identitas laporan anonim, rahasia dan WBS dibuka lewat POST .../identity dengan alasan."
+        ),
     )
     timeline: list[TimelineEntry]
+
+
+class IdentityIn(Schema):
+    reason: str = Field(
+        "",
+        max_length=breakglass.REASON_MAX,
+        description=(
+            f"Alasan membuka identitas, paling sedikit {breakglass.REASON_MIN} huruf; wajib untuk laporan "
+            "anonim, rahasia dan WBS. Dicatat di log audit dan riwayat laporan, dan dikirim ke Inspektur "
+            "Jenderal."
+        ),
+    )
 
 
 class RequestInfoIn(Schema):
@@ -263,8 +282,9 @@ def get_case(request: HttpRequest, tracking_id: str, include_identity: bool = Fa
     case = _case(actor, tracking_id)
     content = reveal_content(actor=actor, case=case)
     identity = None
-    if include_identity and can(actor, "case.view_identity", case):
-        identity = reveal_identity(actor=actor, case=case)
+    # A GET never breaks the glass: protected identities need POST .../identity with a reason.
+    if include_identity and not breakglass.needs_break_glass(case) and can(actor, "case.view_identity", case):
+        identity = breakglass.identity_open(actor=actor, case=case)
     timeline = [
         {
             "at": item.event.at,
@@ -298,6 +318,25 @@ def get_case(request: HttpRequest, tracking_id: str, include_identity: bool = Fa
         "identity": identity,
         "timeline": timeline,
     }
+
+
+@router.post(
+    "/cases/{tracking_id}/identity",
+    response={200: Identity, **READ_ERRORS},
+    operation_id="staff_open_identity",
+    summary="Buka identitas pelapor",
+    auth=staff_token,
+)
+def open_identity(
+    request: HttpRequest, tracking_id: str, payload: IdentityIn, response: HttpResponse
+) -> dict[str, str]:
+    """The reporter's identity, in this response only (never cached). Anonim, rahasia and WBS reports:
+    break-glass, the reason is required, recorded and sent to the Inspector General. Someone who may not
+    open the identity gets the `404` of a missing case."""
+    actor = _actor(request)
+    case = _case(actor, tracking_id)
+    add_never_cache_headers(response)
+    return breakglass.identity_open(actor=actor, case=case, reason=payload.reason)
 
 
 # ---- actions: each answers 200 with the case summary -----------------------------------------

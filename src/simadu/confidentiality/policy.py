@@ -12,8 +12,11 @@ Rules:
 - Unit officers see their unit's cases once assigned, never before.
 - Itjen auditors see supervisory cases.
 - Administrators configure the system and see no cases.
+- Data-subject requests from people named in reports are answered by Itjen's
+  verifiers and leadership (`can_answer_subject_requests`).
 - A reporter's identity: biasa/rahasia → whoever sees the case; anonim → Itjen
   intake (verifiers) only; WBS → the WBS team only; every sealed read is audited.
+- An anonymised case (retention schedule) can still be viewed, and nothing else.
 """
 
 from __future__ import annotations
@@ -84,6 +87,8 @@ def sees_case(actor: User, case: Case) -> bool:
 
 def can(actor: Any, action: str, case: Case) -> bool:
     """May `actor` (a staff user, or "reporter"/"system") do `action` on `case`?"""
+    if case.anonymised_at is not None and action not in ("case.view", "case.view_content"):
+        return False  # the retention schedule destroyed its data: nothing to open, download or add
     if actor in (REPORTER, SYSTEM):
         name = action.removeprefix("case.")
         try:
@@ -114,6 +119,12 @@ def can(actor: Any, action: str, case: Case) -> bool:
     if actor.role == "auditor" and name in ("start", "respond", "close"):
         return bool(case.unit_id == ITJEN)
     return True
+
+
+def can_answer_subject_requests(actor: Any) -> bool:
+    """Itjen's verifiers and leadership answer data-subject requests (UU 27/2022) from people named in
+    reports: the export they make says what is held about the person, never who reported them."""
+    return _is_staff(actor) and actor.role in ("verifier", "leadership") and actor.unit_id == ITJEN
 
 
 def access_case(actor: Any, tracking_id: str, *, for_update: bool = False) -> Case:

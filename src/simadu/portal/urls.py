@@ -18,5 +18,6 @@ urlpatterns = [
     path("lacak/<str:tracking_id>/pesan", tracking.case_message, name="track_message"),
     path("lacak/<str:tracking_id>/nilai", tracking.case_rating, name="track_rate"),
     path("lacak/<str:tracking_id>/keberatan", tracking.case_objection, name="track_object"),
+    path("lacak/<str:tracking_id>/data-saya", tracking.case_data_export, name="track_data_export"),
     path("statistik", transparency.statistics, name="statistics"),
 ]

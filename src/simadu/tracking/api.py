@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers
 from ninja import File, Header, Router, Status
 from ninja.files import UploadedFile
 
@@ -12,7 +13,8 @@ from simadu.cases.services import case_reporter_message
 from simadu.confidentiality.attachments import MAX_FILES, check_file
 from simadu.core.errors import InvalidInput
 from simadu.intake.schemas import Error, MessageIn, MessageOut, ReportView
-from simadu.tracking.services import case_for_reporter, reporter_view
+from simadu.tracking.schemas import ReporterData
+from simadu.tracking.services import case_for_reporter, reporter_data_export, reporter_view
 
 router = Router(tags=["reporting"])
 SECRET = Header(..., alias="X-Report-Secret", description="Kode rahasia dari tanda terima.")  # type: ignore[type-arg]
@@ -28,6 +30,23 @@ SECRET = Header(..., alias="X-Report-Secret", description="Kode rahasia dari tan
 def track_report(request: HttpRequest, tracking_id: str, secret: str = SECRET) -> Any:
     """The reporter's view. A wrong secret and an unknown id give the same `404`."""
     return reporter_view(case_for_reporter(request=request, tracking_id=tracking_id, secret=secret))
+
+
+@router.get(
+    "/{tracking_id}/data",
+    response={200: ReporterData, 404: Error, 429: Error},
+    operation_id="export_reporter_data",
+    summary="Unduh data saya",
+    auth=None,
+)
+def export_reporter_data(
+    request: HttpRequest, tracking_id: str, response: HttpResponse, secret: str = SECRET
+) -> Any:
+    """Everything SIMADU holds about this report, identity included, for its reporter only (UU 27/2022
+    Pasal 32); no internal notes or staff names. Never cached. A wrong secret gives the same `404`."""
+    case = case_for_reporter(request=request, tracking_id=tracking_id, secret=secret)
+    add_never_cache_headers(response)
+    return reporter_data_export(case=case, via="api")
 
 
 @router.post(

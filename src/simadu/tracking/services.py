@@ -1,4 +1,4 @@
-"""Finding a case by tracking id and secret, and the reporter's view of it.
+"""Finding a case by tracking id and secret, the reporter's view of it, and their copy of their data.
 
 An unknown tracking id and a wrong secret take the same path and give the same
 answer: the stored hash of a dummy secret is compared when no case is found, so
@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
+from django.db.models import Q
 from django.http import HttpRequest
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 
+from simadu.audit.services import audit_record
 from simadu.cases.deadlines import objection_window_open
-from simadu.cases.models import Case, CaseEvent
+from simadu.cases.models import Case, CaseEvent, Channel, ReporterType, ReportType
 from simadu.cases.selectors import case_timeline
-from simadu.cases.workflow import OPEN_STATES, REPORTER_WORDS, Status
+from simadu.cases.workflow import OPEN_STATES, REPORTER, REPORTER_WORDS, Status
+from simadu.confidentiality.attachments import attachment_name
+from simadu.confidentiality.sealing import case_key, content_of, identity_of
 from simadu.core import clock, deadlines_view, ids, ratelimit
 from simadu.core.clock import WIB
 from simadu.core.errors import NotFound
@@ -68,6 +73,7 @@ class ReporterView:
     can_object: bool
     rating: int | None
     awaiting_answer: bool
+    anonymised: bool = False  # the retention schedule deleted the personal data (UU 27/2022)
 
 
 def reporter_view(case: Case) -> ReporterView:
@@ -106,10 +112,106 @@ def reporter_view(case: Case) -> ReporterView:
         can_reply=case.status in OPEN_STATES,
         can_rate=case.status in (Status.RESPONDED, Status.CLOSED)
         and case.responded_at is not None
-        and case.rating is None,
+        and case.rating is None
+        and case.anonymised_at is None,
         can_object=case.status == Status.RESPONDED
         and case.objected_at is None
         and objection_window_open(case.responded_at, clock.now()),
         rating=case.rating,
         awaiting_answer=case.status == Status.AWAITING_INFO,
+        anonymised=case.anonymised_at is not None,
     )
+
+
+EXPORT_FORMAT = "simadu.reporter-data/1"
+EXPORT_NOTE = gettext_lazy(
+    "Ini salinan semua data yang disimpan SIMADU tentang laporan Anda: identitas yang Anda isi, isi laporan, "
+    "riwayat yang dapat Anda lihat, pesan Anda, nama berkas bukti, batas waktu, penilaian dan keberatan. "
+    "Catatan internal petugas dan nama petugas tidak termasuk. Hak Anda untuk meminta salinan ini diatur dalam "
+    "Pasal 32 Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi. Simpan berkas ini di tempat "
+    "aman: isinya dapat mengungkap identitas Anda."
+)
+
+
+def reporter_data_export(*, case: Case, via: str) -> dict[str, Any]:
+    """Everything SIMADU holds about the reporter's own report, for the reporter alone (UU 27/2022 Pasal 32).
+
+    The caller has already proved the secret (tracking page grant or API header); that is
+    why the identity and sealed content are unsealed here without asking the staff policy.
+    Built from the same public timeline the reporter reads, so an internal note, a staff
+    name or the triage suggestion cannot slip in. The export is audited, without its content.
+    """
+    view = reporter_view(case)
+    # An anonymised case has lost its data key: nothing sealed is left to give.
+    readable = case.anonymised_at is None
+    key = case_key(case) if readable else b""
+    identity = identity_of(case) if readable else {}
+    content = content_of(case) if readable else {}
+    objection = next((m for m in reversed(view.timeline) if m.kind == "reopen"), None)
+    attachments = (
+        case.attachments.filter(Q(from_reporter=True) | Q(event__visibility=CaseEvent.Visibility.PUBLIC))
+        .order_by("uploaded_at", "pk")
+        .only("sealed_name", "content_type", "size", "uploaded_at", "from_reporter", "stripped", "case_id")
+    )
+    export: dict[str, Any] = {
+        "format": EXPORT_FORMAT,
+        "generated_at": clock.now(),
+        "note": str(EXPORT_NOTE),
+        "identity": {field: identity.get(field, "") for field in ("name", "email", "phone")},
+        "report": {
+            "tracking_id": case.tracking_id,
+            "channel": case.channel,
+            "channel_label": str(Channel(case.channel).label),
+            "report_type": str(ReportType(case.report_type).label),
+            "reporter_type": str(ReporterType(case.reporter_type).label),
+            "anonymous": case.anonymous,
+            "confidential": case.confidential,
+            "category": view.category,
+            "status": view.status,
+            "status_text": view.status_text,
+            "received_at": case.received_at,
+            "incident_date": case.incident_date,
+            "province_code": case.province_code,
+            "regency_code": case.regency_code,
+            "title": content.get("title", ""),
+            "text": content.get("text", ""),
+            "reported_party": content.get("reported_party", ""),
+            "location_detail": content.get("location_detail", ""),
+            "forwarded_to": view.forwarded_to,
+            "anonymised_at": case.anonymised_at,
+        },
+        "timeline": [
+            {"at": m.at, "who": m.who, "kind": m.kind, "text": m.text, "files": m.files}
+            for m in view.timeline
+        ],
+        "attachments": [
+            {
+                "name": attachment_name(case, a, key) if readable else "",
+                "content_type": a.content_type,
+                "size": a.size,
+                "uploaded_at": a.uploaded_at,
+                "from_reporter": a.from_reporter,
+                "metadata_removed": list(a.stripped or []),
+            }
+            for a in attachments
+        ],
+        "deadlines": {
+            "expected_response_by": view.expected_response_by,
+            "working_days_left": view.working_days_left,
+            "first_response_at": case.first_response_at,
+            "responded_at": case.responded_at,
+            "closed_at": case.closed_at,
+        },
+        "rating": {"value": case.rating, "comment": case.rating_comment} if case.rating is not None else None,
+        "objection": {"at": case.objected_at, "reason": objection.text if objection else ""}
+        if case.objected_at is not None
+        else None,
+    }
+    audit_record(
+        actor=REPORTER,
+        action="reporter.data_export",
+        obj_type="case",
+        obj_id=case.tracking_id,
+        data={"via": via},
+    )
+    return export

@@ -7,6 +7,7 @@ is never kept or put in a URL. Every write goes through `cases.services`.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
@@ -15,6 +16,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.core.serializers.json import DjangoJSONEncoder
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -29,7 +31,13 @@ from simadu.cases.services import case_object, case_rate, case_reporter_message
 from simadu.cases.workflow import Status
 from simadu.core.errors import DomainError, NotFound, RateLimited
 from simadu.portal.forms import RATINGS, ObjectionForm, RatingForm, ReporterMessageForm, TrackForm
-from simadu.tracking.services import ReporterMessage, ReporterView, case_for_reporter, reporter_view
+from simadu.tracking.services import (
+    ReporterMessage,
+    ReporterView,
+    case_for_reporter,
+    reporter_data_export,
+    reporter_view,
+)
 
 GRANT_COOKIE = "simadu_lacak"
 GRANT_SALT = "simadu.tracking"
@@ -267,6 +275,19 @@ def case_objection(request: HttpRequest, case: Case) -> HttpResponse:
             messages.success(request, _("Keberatan Anda sudah kami terima. Laporan akan ditangani kembali."))
             return redirect("portal:track_case", tracking_id=case.tracking_id)
     return _case_page(request, case, objection_form=form, status=status)
+
+
+@require_GET
+@with_grant
+def case_data_export(request: HttpRequest, case: Case) -> HttpResponse:
+    """The reporter's own data as a JSON file (UU 27/2022 Pasal 32); the grant makes it never cached."""
+    data = reporter_data_export(case=case, via="web")
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="data-saya-{case.tracking_id}.json"'
+    return response
 
 
 @require_POST

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from simadu.cases import workflow
 from simadu.cases.models import Case, CaseEvent, Channel, ReportType
 from simadu.cases.selectors import TimelineItem, case_timeline
+from simadu.confidentiality import breakglass
 from simadu.triage.models import Category, Unit
 
 LOW_CONFIDENCE = 0.5
@@ -64,6 +65,8 @@ def timeline_rows(case: Case, units: dict[str, Unit], categories: dict[str, Cate
                         _("Jenis laporan: %(old)s → %(new)s")
                         % {"old": _label(ReportType, old), "new": _label(ReportType, new)}
                     )
+        elif event.kind == CaseEvent.Kind.NOTE and event.action == breakglass.EVENT_ACTION:
+            title = _("Data rahasia dibuka")
         elif event.kind == CaseEvent.Kind.RATING:
             details.append(_("Nilai: %(n)s dari 5") % {"n": event.data.get("rating", "—")})
         if event.actor is not None:
