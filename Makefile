@@ -45,6 +45,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python tools/lint_rules.py
+	$(BIN)/bandit -q -r src -c pyproject.toml
 
 typecheck: install
 	$(BIN)/mypy src config

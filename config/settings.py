@@ -43,13 +43,18 @@ if EMBEDDED:
 else:
     SECRET_KEY = _RAW_SIMADU_SECRET_KEY or "!production-needs-SIMADU_SECRET_KEY"
     SIMADU_MASTER_KEY = _RAW_SIMADU_MASTER_KEY
+# Retired master keys still unwrap what `simadu keys rotate` has not re-wrapped yet (simadu.core.crypto).
+SIMADU_MASTER_KEYS_RETIRED = env_list("SIMADU_MASTER_KEYS_RETIRED")
+# Embedded default: the keyring is var/keys/master.key plus var/keys/retired/*.key, which `simadu keys new`
+# rotates; empty when SIMADU_MASTER_KEY is given.
+SIMADU_KEY_DIR = str(VAR_DIR / "keys") if EMBEDDED and not _RAW_SIMADU_MASTER_KEY else ""
 
 DEBUG = env_bool("SIMADU_DEBUG")
 ALLOWED_HOSTS = env_list("SIMADU_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("SIMADU_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "simadu.workspace.admin_apps.SimaduAdminConfig",  # django.contrib.admin behind the staff sign-in
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -72,6 +77,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "simadu.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "simadu.core.middleware.ChosenLanguageMiddleware",
@@ -149,15 +156,40 @@ LOGIN_URL = "workspace:login"
 LOGIN_REDIRECT_URL = "workspace:inbox"
 LOGOUT_REDIRECT_URL = "workspace:login"
 
-# Reporters carry no account and no server-side session: staff sessions only.
+# Reporters carry no account and no server-side session: staff sessions only, one working day long
+# and gone when the browser closes. Lax, not Strict: Strict would drop the session when an officer
+# follows a link to a case from a mail or chat message, and Lax already keeps the cookie off every
+# cross-site POST (CSRF tokens guard the rest).
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 8 * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_SECURE = not EMBEDDED
 CSRF_COOKIE_SECURE = not EMBEDDED
+SIMADU_REQUIRE_2FA = env_bool("SIMADU_REQUIRE_2FA")
+
+# Headers. HTTPS-only (HSTS) in production; not on the embedded default, which is served over http.
+SECURE_HSTS_SECONDS = 0 if EMBEDDED else int(env("SIMADU_HSTS_SECONDS"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = False  # other services of the ministry's domain are not ours to bind
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+SIMADU_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+# No inline script, style or event handler anywhere: our templates load everything from /static/
+# (htmx's own indicator style is turned off with <meta name="htmx-config">).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
@@ -184,7 +216,11 @@ SIMADU_MAX_UPLOAD_BYTES = int(env("SIMADU_MAX_UPLOAD_MB")) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 SIMADU_RATE_LIMITS = env_bool("SIMADU_RATE_LIMITS")
+SIMADU_CLIENT_IP_HEADER = env("SIMADU_CLIENT_IP_HEADER").strip()
 SIMADU_DEMO_DATA = env_bool("SIMADU_DEMO_DATA")
+SIMADU_RETENTION_YEARS = int(env("SIMADU_RETENTION_YEARS"))
+SIMADU_OUTBOX_KEEP_DAYS = int(env("SIMADU_OUTBOX_KEEP_DAYS"))
+SIMADU_IDEMPOTENCY_KEEP_DAYS = int(env("SIMADU_IDEMPOTENCY_KEEP_DAYS"))
 SIMADU_WEB_WORKERS = int(env("SIMADU_WEB_WORKERS"))
 SIMADU_WEB_THREADS = int(env("SIMADU_WEB_THREADS"))
 

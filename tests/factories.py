@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import pyotp
+from django.test import Client
+
+from simadu.accounts import twofactor
 from simadu.accounts.models import Role, User
 from simadu.cases import services
 from simadu.cases.models import Case
 from simadu.cases.services import Submission, case_receive
+from simadu.core import clock
 from simadu.intake.services import report_submit
 from simadu.triage.engine import TriageDecision
 from simadu.triage.models import Unit
@@ -28,6 +33,27 @@ def make_staff(
         first_name=extra.pop("first_name", username.title()),
         **extra,
     )
+
+
+def enrol_two_factor(user: User) -> str:
+    """Enrol `user` in TOTP through the real services, as the enrolment page does; returns the secret."""
+    secret = twofactor.totp_begin(user=user)
+    twofactor.totp_confirm(user=user, code=pyotp.TOTP(secret).at(clock.now()))
+    user.refresh_from_db()
+    return secret
+
+
+def login_staff(client: Client, user: User) -> Client:
+    """Sign `client` in as `user` past both steps: the password step skipped (force_login), the second
+    step recorded in the session as the code step does. Enrols the user first if needed."""
+    if not twofactor.is_enrolled(user):
+        enrol_two_factor(user)
+    user.refresh_from_db()
+    client.force_login(user)
+    session = client.session
+    session[twofactor.SESSION_KEY] = twofactor.session_marker(user)
+    session.save()
+    return client
 
 
 def submit(

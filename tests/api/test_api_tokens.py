@@ -14,6 +14,7 @@ from django.core.management import CommandError, call_command
 from simadu.accounts.models import ApiToken
 from simadu.accounts.services import api_token_create, api_token_revoke
 from simadu.audit.models import AuditEntry
+from tests.factories import login_staff
 
 CASES = "/api/v1/staff/cases"
 TOKEN = re.compile(r"^smd_[A-Za-z0-9_-]{40}$")
@@ -98,7 +99,7 @@ def test_a_token_records_when_it_was_last_used_without_writing_on_every_request(
 def test_the_admin_lists_tokens_read_only_and_revokes_them(client, staff):
     """An administrator sees prefix and name, cannot add a token there (no key to show), and can revoke."""
     token, key = api_token_create(user=staff["officer_phi"], name="integrasi unit")
-    client.force_login(staff["admin"])
+    login_staff(client, staff["admin"])
 
     listing = client.get("/admin/accounts/apitoken/")
     assert listing.status_code == 200

@@ -1,7 +1,8 @@
 """The core journey in a real browser, as the people who use SIMADU would click it.
 
 A citizen reports unpaid wages from a phone-sized screen and keeps the receipt; a
-verifier at a desk verifies and assigns the case; the unit's officer starts and
+verifier at a desk signs in (password, then enrolling the authenticator app on first
+sign-in), verifies and assigns the case; the unit's officer starts and
 answers; the citizen opens /lacak, reads the answer and rates it. Screenshots of each
 step land in tests/browser/screenshots/.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import base64
 
+import pyotp
 import pytest
 
 from simadu.cases.models import Case
@@ -30,11 +32,20 @@ STORY = (
 ANSWER = "Pengawas ketenagakerjaan sudah memeriksa PT Sinar Abadi Textile; upah Anda dibayar paling lambat 10 Desember."
 
 
-def _log_in(page, base: str, username: str) -> None:
+def _log_in(page, base: str, username: str, shot=None) -> None:
+    """Password, then the first sign-in's enrolment: the key read off the page goes into the authenticator
+    (here pyotp), whose code is typed in."""
     page.goto(f"{base}/staf/masuk")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
+    assert page.url.endswith("/staf/masuk/pasang-kode"), "first sign-in: enrol the authenticator app"
+    if shot is not None:
+        shot(page, "04a-two-factor-enrol")
+    key = page.locator("#totp-key").inner_text().replace(" ", "")
+    page.fill("input[name=code]", pyotp.TOTP(key).now())
+    page.get_by_role("button", name="Aktifkan dan masuk").click()
+    assert page.url.endswith("/staf/"), "the code opens the inbox"
 
 
 def _log_out(page) -> None:
@@ -79,7 +90,7 @@ def test_a_citizen_reports_from_a_phone_staff_handle_it_and_the_citizen_reads_an
 
     # The verifier, at a desk: the case is in the inbox; verify, then assign to the unit triage suggested.
     desk = browser.new_context(viewport=DESK, locale="id-ID").new_page()
-    _log_in(desk, base, "verifikator")
+    _log_in(desk, base, "verifikator", shot)
     assert tracking_id in desk.content()
     shot(desk, "04-inbox-verifier")
     desk.get_by_role("link", name=tracking_id).click()

@@ -25,17 +25,20 @@ from simadu.core import clock
 from simadu.triage import taxonomy
 from simadu.workspace.demo import DEMO_PASSWORD, demo_logins, load_demo_data
 from simadu.workspace.demo import texts as demo_reports
+from tests.factories import login_staff
 
 INTERNAL_UNITS = {slug for slug, (internal, _name) in taxonomy.UNITS.items() if internal}
 OUTSIDE_AGENCIES = {slug for slug, (internal, _name) in taxonomy.UNITS.items() if not internal}
+
+
+LOAD_OUTPUT = StringIO()
 
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[int]:
     """The demo data set, loaded once through `simadu load_demo`; returns how many cases it created."""
     with django_db_blocker.unblock(), transaction.atomic():
-        out = StringIO()
-        call_command("load_demo", stdout=out)
+        call_command("load_demo", stdout=LOAD_OUTPUT)
         yield Case.objects.count()
         transaction.set_rollback(True)
 
@@ -133,10 +136,21 @@ def test_every_demo_login_printed_at_start_can_sign_in(demo: int, username: str)
 
 @pytest.mark.slow
 @pytest.mark.django_db
+def test_the_printed_demo_logins_say_that_staff_enrol_two_factor_at_first_login(demo: int) -> None:
+    """The demo keeps two-factor sign-in; the list of accounts tells people what to expect."""
+    printed = LOAD_OUTPUT.getvalue()
+    assert "verifikasi dua langkah" in printed
+    assert "pertama kali masuk" in printed
+
+
+@pytest.mark.slow
+@pytest.mark.django_db
 def test_the_admin_demo_account_opens_the_django_admin_and_sees_no_case(demo: int) -> None:
-    """`admin` is a superuser for /admin/; having no unit, the permission policy shows it no case."""
+    """`admin` is a superuser for /admin/ (after the second step, like everyone); the policy shows it no case."""
     client = Client()
     assert client.login(username="admin", password=DEMO_PASSWORD)
+    assert client.get("/admin/").status_code == 302, "the password alone does not open the admin"
+    login_staff(client, User.objects.get(username="admin"))
     assert client.get("/admin/").status_code == 200
     assert not visible_cases(User.objects.get(username="admin")).exists()
 

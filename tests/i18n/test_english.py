@@ -18,7 +18,7 @@ from django.conf import settings
 from django.test import Client
 
 from simadu.cases.models import Case
-from tests.factories import advance, submit
+from tests.factories import advance, login_staff, submit
 from tests.i18n.pofile import Entry, parse, placeholders, tags
 from tests.portal.pages import form_data, open_case, receipt_codes
 
@@ -226,7 +226,7 @@ def test_staff_who_chose_english_work_in_an_english_inbox_and_case_page(staff):
     """The workspace follows the same language cookie: inbox, filters, case page, actions."""
     case, _secret = submit()
     client = _english()
-    client.force_login(staff["verifier"])
+    login_staff(client, staff["verifier"])
 
     inbox = client.get("/staf/").content.decode()
     detail = client.get(f"/staf/kasus/{case.tracking_id}").content.decode()

@@ -55,13 +55,7 @@ def decide(text: str, category: str, *, unit: tuple[str, float] | None = None) -
 
 @pytest.fixture
 def admin_client(staff: dict[str, Any]) -> Client:
-    client = Client()
-    login = getattr(factories, "login_staff", None)
-    if login is not None:
-        login(client, staff["admin"])
-    else:
-        client.force_login(staff["admin"])
-    return client
+    return factories.login_staff(Client(), staff["admin"])
 
 
 @pytest.mark.django_db

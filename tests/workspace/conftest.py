@@ -10,6 +10,7 @@ import pytest
 from django.test import Client
 
 from simadu.accounts.models import User
+from tests.factories import login_staff
 
 
 @pytest.fixture(autouse=True)
@@ -26,11 +27,9 @@ def _media_in_tmp(settings: Any, tmp_path: Path) -> None:
 
 @pytest.fixture
 def as_user(staff: dict[str, User]) -> Callable[[str], Client]:
-    """A client signed in as one of the `staff` users, by its ROLES name."""
+    """A client signed in (both steps) as one of the `staff` users, by its ROLES name."""
 
     def make(name: str) -> Client:
-        client = Client()
-        client.force_login(staff[name])
-        return client
+        return login_staff(Client(), staff[name])
 
     return make

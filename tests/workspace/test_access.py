@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import io
+import re
+
+import pyotp
 import pytest
 from django.test import Client
+from PIL import Image
 
 from simadu.cases.services import Submission
 from simadu.confidentiality.attachments import CheckedFile
 from simadu.intake.services import report_submit
-from tests.factories import PASSWORD, advance, submit
+from tests.factories import PASSWORD, advance, login_staff, submit
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+def _one_pixel_png() -> bytes:
+    """A real PNG without metadata, as Pillow writes it: the metadata stripping leaves it byte for byte."""
+    out = io.BytesIO()
+    Image.new("RGB", (1, 1), "white").save(out, "PNG")
+    return out.getvalue()
+
+
+PNG = _one_pixel_png()
 
 
 @pytest.mark.parametrize(
@@ -27,7 +40,8 @@ def test_every_workspace_page_sends_a_visitor_who_is_not_signed_in_to_the_login_
 
 @pytest.mark.django_db
 def test_staff_sign_in_with_username_and_password_and_land_in_the_inbox(staff):
-    """The login form takes the username and password and opens the inbox; a wrong password says so."""
+    """The login form takes the username and password, then the code of the authenticator app (enrolled on
+    the first sign-in), and opens the inbox; a wrong password says so."""
     client = Client()
     page = client.get("/staf/masuk")
     assert page.status_code == 200
@@ -35,7 +49,10 @@ def test_staff_sign_in_with_username_and_password_and_land_in_the_inbox(staff):
     wrong = client.post("/staf/masuk", {"username": "verifier", "password": "salah-sekali"})
     assert wrong.status_code == 200
     assert "_auth_user_id" not in client.session
-    right = client.post("/staf/masuk", {"username": "verifier", "password": PASSWORD}, follow=True)
+    enrol = client.post("/staf/masuk", {"username": "verifier", "password": PASSWORD}, follow=True)
+    assert enrol.redirect_chain[-1][0] == "/staf/masuk/pasang-kode"
+    key = re.search(r'<code id="totp-key">([A-Z2-7 ]+)</code>', enrol.text).group(1).replace(" ", "")
+    right = client.post("/staf/masuk/pasang-kode", {"code": pyotp.TOTP(key).now()}, follow=True)
     assert right.redirect_chain[-1][0] == "/staf/"
     assert "Kotak masuk" in right.text
     assert "Verifier" in right.text  # the user's name in the header
@@ -45,7 +62,7 @@ def test_staff_sign_in_with_username_and_password_and_land_in_the_inbox(staff):
 def test_signing_out_is_a_post_and_ends_the_session(staff):
     """Logout happens only through a POST (the button in the header), then the login page shows."""
     client = Client()
-    client.force_login(staff["verifier"])
+    login_staff(client, staff["verifier"])
     assert 'action="/staf/keluar"' in client.get("/staf/").text
     assert client.get("/staf/keluar").status_code == 405
     out = client.post("/staf/keluar")

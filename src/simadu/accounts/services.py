@@ -20,7 +20,7 @@ from simadu.audit.services import audit_record
 from simadu.core import clock
 from simadu.core.errors import InvalidInput
 
-TOKEN_PREFIX = "smd_"  # noqa: S105 (a marker, not a secret)
+TOKEN_PREFIX = "smd_"  # noqa: S105  # nosec B105  # a marker, not a secret
 TOKEN_LENGTH = len(TOKEN_PREFIX) + 40
 # Writing last_used_at on every request would turn each read into a write.
 LAST_USED_PRECISION = dt.timedelta(minutes=5)

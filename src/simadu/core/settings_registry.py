@@ -40,6 +40,14 @@ SETTINGS: tuple[Setting, ...] = (
         secret=True,
     ),
     Setting(
+        "SIMADU_MASTER_KEYS_RETIRED",
+        "",
+        "Comma-separated base64 of earlier master keys. They only unwrap data keys not yet re-wrapped by "
+        "`simadu keys rotate`, and data restored from backups made before a rotation. Embedded: the files in "
+        "var/keys/retired/ count too.",
+        secret=True,
+    ),
+    Setting(
         "SIMADU_PUBLIC_URL",
         "http://127.0.0.1:8000",
         "Address of the portal as reporters reach it, used in links in messages.",
@@ -64,6 +72,13 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("SIMADU_RATE_LIMITS", "on", "`off` turns the per-client limits off, for load tests on loopback."),
     Setting(
+        "SIMADU_CLIENT_IP_HEADER",
+        "",
+        "Behind a reverse proxy: the request header in which the proxy puts the client's address, replacing "
+        "any the client sent (e.g. `X-Real-IP`; see docs/deploy/reverse-proxy.md). Used, hashed, only to "
+        "count per-client limits; never stored or logged. Empty: the address of the connection.",
+    ),
+    Setting(
         "SIMADU_SMTP_HOST",
         "",
         "SMTP server for outgoing mail. Empty: mail stays in the outbox, marked as not sent.",
@@ -78,6 +93,37 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SIMADU_WEB_WORKERS", "2", "Web worker processes started by `simadu serve`."),
     Setting("SIMADU_WEB_THREADS", "4", "Threads per web worker."),
     Setting("SIMADU_MAX_UPLOAD_MB", "10", "Largest evidence file accepted, in MiB."),
+    Setting(
+        "SIMADU_RETENTION_YEARS",
+        "5",
+        "Years after a case is closed, forwarded or archived (and last touched) before `simadu retention run` "
+        "anonymises it (UU 27/2022): its data key is destroyed, its text and files deleted; the counts stay. "
+        "Set it to the ministry's archive retention schedule (JRA) for complaints.",
+    ),
+    Setting(
+        "SIMADU_OUTBOX_KEEP_DAYS",
+        "30",
+        "Days an outgoing message that was sent, gave up or was held is kept before `simadu retention run` "
+        "deletes it (it holds a reporter's address, sealed).",
+    ),
+    Setting(
+        "SIMADU_IDEMPOTENCY_KEEP_DAYS",
+        "7",
+        "Days the answer to an Idempotency-Key is kept before `simadu retention run` deletes it (it holds the "
+        "reporter's secret, sealed); a retry after that files a new report.",
+    ),
+    Setting(
+        "SIMADU_REQUIRE_2FA",
+        "on",
+        "Staff sign in with their password and then a 6-digit code from an authenticator app (TOTP), "
+        "every role including administrators. `off` only on a developer's machine.",
+    ),
+    Setting(
+        "SIMADU_HSTS_SECONDS",
+        "31536000",
+        "Production only: how long browsers must reach SIMADU over HTTPS alone (Strict-Transport-Security). "
+        "`0` sends no such header.",
+    ),
     Setting(
         "SIMADU_DEMO_DATA",
         "on",

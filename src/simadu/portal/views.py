@@ -61,8 +61,9 @@ def report(request: HttpRequest) -> HttpResponse:
 
 def _file_once(form: ReportForm) -> tuple[Case, str]:
     """File the report; the same form sent twice (a double tap) answers with the first receipt."""
-    assert form.submission is not None
     submission = form.submission
+    if submission is None:  # the view calls this only for a valid form, which always carries one
+        raise ValueError("a report form without a submission cannot be filed")
     key = form.cleaned_data.get("submission_key") or None
     fingerprint = {
         **dataclasses.asdict(submission),

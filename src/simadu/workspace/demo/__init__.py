@@ -50,7 +50,7 @@ def load_demo_data(stdout: Writer | None = None) -> int:
     if Case.objects.exists():
         return 0
     now = clock.now()
-    rng = random.Random(SEED)  # noqa: S311 (a reproducible data set, not a secret)
+    rng = random.Random(SEED)  # noqa: S311  # nosec B311  # a reproducible data set, not a secret
     plans = plan_cases(rng, now)
     with transaction.atomic():
         actors = Actors(demo_staff())

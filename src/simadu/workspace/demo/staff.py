@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from simadu.accounts.models import Role, User
 
-DEMO_PASSWORD = "simadu-demo-2026"  # noqa: S105 (documented, for demo accounts only)
+DEMO_PASSWORD = "simadu-demo-2026"  # noqa: S105  # nosec B105  # documented, demo accounts only
 
 
 class DemoDataError(Exception):

@@ -10,6 +10,12 @@ from django.db import OperationalError, ProgrammingError
 
 from simadu.workspace.demo import DEMO_PASSWORD, PROGRESS_EVERY, demo_logins, load_demo_data
 
+# The demo keeps two-factor sign-in (SIMADU_REQUIRE_2FA): people trying it should know what comes.
+TWO_FACTOR_NOTE = (
+    "Saat pertama kali masuk, setiap akun mengaktifkan verifikasi dua langkah: pindai kode QR di "
+    "halaman itu dengan aplikasi autentikator (misalnya Google Authenticator), lalu ketik kodenya."
+)
+
 
 class Command(BaseCommand):
     help = (
@@ -43,3 +49,4 @@ class Command(BaseCommand):
         self.stdout.write(f"\nAkun demo (kata sandi semua akun: {DEMO_PASSWORD}):")
         for username, role, unit in demo_logins():
             self.stdout.write(f"  {username:<20} {role:<32} {unit}")
+        self.stdout.write(TWO_FACTOR_NOTE)

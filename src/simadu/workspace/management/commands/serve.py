@@ -46,7 +46,7 @@ class Command(BaseCommand):
         self.stdout.write(f"SIMADU: portal di http://{bind}/  ·  ruang kerja staf di http://{bind}/staf/")
         self.stdout.flush()
         # No access log: it would record reporters' addresses (see docs/security.md).
-        os.execv(  # noqa: S606  (replaces this process with gunicorn; no shell involved)
+        os.execv(  # noqa: S606  # nosec B606  # replaces this process with gunicorn; no shell, fixed argv
             gunicorn,
             [
                 gunicorn,
@@ -68,8 +68,10 @@ class Command(BaseCommand):
 
     def _print_logins(self, logins: list[tuple[str, str, str]]) -> None:
         from simadu.workspace.demo import DEMO_PASSWORD
+        from simadu.workspace.management.commands.load_demo import TWO_FACTOR_NOTE
 
         self.stdout.write(f"\nAkun demo (kata sandi semua akun: {DEMO_PASSWORD}):")
         for username, role, unit in logins:
             self.stdout.write(f"  {username:<20} {role:<24} {unit}")
+        self.stdout.write(TWO_FACTOR_NOTE)
         self.stdout.write("")
