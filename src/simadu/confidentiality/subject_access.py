@@ -46,7 +46,7 @@ NOTE = gettext_lazy(
     "pelapor adalah data pribadi orang lain, dan kami wajib melindungi pelapor dari pembalasan. Untuk laporan "
     "melalui WBS, tanggal hanya ditulis bulan dan tahunnya, juga untuk melindungi pelapor. Laporan yang Anda kirim "
     "sendiri tidak tercantum di sini: bukalah dengan nomor laporan dan kode rahasia di halaman Lacak Laporan, "
-    "lalu pilih \u201cUnduh data saya\u201d."
+    "lalu pilih “Unduh data saya”."
 )
 WITHHELD = (
     gettext_lazy("identitas pelapor (nama, e-mail, telepon)"),
@@ -56,7 +56,7 @@ WITHHELD = (
     gettext_lazy("catatan internal petugas"),
 )
 NAMED_AS = gettext_lazy("pihak yang dilaporkan")
-ALLEGATION = gettext_lazy("Dugaan dalam kategori \u201c%(category)s\u201d.")
+ALLEGATION = gettext_lazy("Dugaan dalam kategori “%(category)s”.")
 
 Progress = Callable[[int, int], None]
 
