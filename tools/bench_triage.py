@@ -30,7 +30,7 @@ django.setup()
 from sklearn.model_selection import StratifiedKFold  # noqa: E402
 
 from simadu.triage.corpus import Example, shipped_corpus  # noqa: E402
-from simadu.triage.engine import TriageInput, decide  # noqa: E402
+from simadu.triage.engine import TriageInput, decide_with  # noqa: E402
 from simadu.triage.evaluation import evaluate  # noqa: E402
 from simadu.triage.model import TriageModel, train  # noqa: E402
 
@@ -43,9 +43,7 @@ def inputs(examples: list[Example]) -> list[TriageInput]:
 
 
 def run(model: TriageModel, examples: list[Example]) -> list:
-    items = inputs(examples)
-    predictions = model.predict([f"{i.title} . {i.text}" for i in items])
-    return [decide(i, p, model.version) for i, p in zip(items, predictions, strict=True)]
+    return decide_with(model, inputs(examples))
 
 
 def row(label: str, n: int, ev) -> str:
@@ -90,14 +88,12 @@ def main() -> None:
     load_s = time.perf_counter() - t0
     batch = inputs(corpus) * max(1, 3000 // len(corpus))
     t0 = time.perf_counter()
-    predictions = full.predict([f"{i.title} . {i.text}" for i in batch])
-    for i, p in zip(batch, predictions, strict=True):
-        decide(i, p, full.version)
+    decide_with(full, batch)
     per_second = len(batch) / (time.perf_counter() - t0)
     latencies = []
     for item in inputs(corpus[:400]):
         t0 = time.perf_counter()
-        decide(item, full.predict([f"{item.title} . {item.text}"])[0], full.version)
+        decide_with(full, [item])
         latencies.append((time.perf_counter() - t0) * 1000)
     latencies.sort()
     p99 = latencies[int(len(latencies) * 0.99) - 1]

@@ -70,10 +70,13 @@ def decide(
     predicted: dict[str, Prediction],
     version: str,
     ruleset: rules.RuleSet | None = None,
+    *,
+    text: str | None = None,
 ) -> TriageDecision:
-    """Combine the model's reading of one report with the rules (those in force, unless given)."""
+    """Combine the model's reading of one report with the rules (those in force, unless given);
+    `text`: the report already normalised (`document`), so a batch normalises each report once."""
     ruleset = ruleset or active_rules()
-    text = normalize(f"{item.title} {item.text}")
+    text = document(item) if text is None else text
     category = predicted["category"]
     report_type = predicted["report_type"].label
     if rules.is_spam(text):
@@ -116,10 +119,24 @@ def decide(
     )
 
 
+def document(item: TriageInput) -> str:
+    """The report as the model and the rules read it: title and text, normalised."""
+    return normalize(f"{item.title} . {item.text}")
+
+
+def decide_with(model: TriageModel, items: list[TriageInput]) -> list[TriageDecision]:
+    """`model` and the rules in force on each report; every report is normalised once."""
+    documents = [document(i) for i in items]
+    predictions = model.predict(documents, normalized=True)
+    ruleset = active_rules()
+    return [
+        decide(item, p, model.version, ruleset, text=text)
+        for item, p, text in zip(items, predictions, documents, strict=True)
+    ]
+
+
 def suggest_many(items: list[TriageInput]) -> list[TriageDecision]:
-    model = active_model()
-    predictions = model.predict([f"{i.title} . {i.text}" for i in items])
-    return [decide(item, p, model.version) for item, p in zip(items, predictions, strict=True)]
+    return decide_with(active_model(), items)
 
 
 def suggest(item: TriageInput) -> TriageDecision:

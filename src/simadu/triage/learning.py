@@ -24,7 +24,7 @@ from simadu.triage.corpus import FIELDS, Example
 from simadu.triage.engine import (
     TriageInput,
     corpus_fingerprint,
-    decide,
+    decide_with,
     load_model,
     model_dir,
     store_model,
@@ -110,9 +110,7 @@ def corrections(*, before: dt.datetime | None = None) -> Corrections:
 def score(model: TriageModel, examples: list[Example]) -> Evaluation:
     """The whole engine (model and rules) as it would serve, on labelled examples."""
     items = [TriageInput(e.text, e.title, e.reporter_type, e.anonymous) for e in examples]
-    predictions = model.predict([f"{i.title} . {i.text}" for i in items])
-    decisions = [decide(i, p, model.version) for i, p in zip(items, predictions, strict=True)]
-    return evaluate(examples, decisions)
+    return evaluate(examples, decide_with(model, items))
 
 
 def mean_accuracy(evaluation: Evaluation) -> float:

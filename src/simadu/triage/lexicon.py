@@ -386,10 +386,18 @@ class LexiconFeatures(BaseEstimator, TransformerMixin):
 
     def transform(self, documents: Any) -> sparse.csr_matrix:
         compiled = getattr(self, "compiled_", _COMPILED)
+        lists = [_split(compiled.get(c, ())) for c in CATEGORIES] + [_split(_OFFICIAL)]
         rows = []
         for doc in documents:
-            padded = f" {doc} "
-            counts = [sum(p in padded for p in compiled.get(c, ())) for c in CATEGORIES]
-            counts.append(sum(p in padded for p in _OFFICIAL))
-            rows.append(np.log1p(counts))
+            padded, words = f" {doc} ", set(doc.split())
+            # A one-word phrase is a word of the (single-spaced, normalised) text; longer ones are searched.
+            rows.append(
+                np.log1p([len(words & one) + sum(p in padded for p in longer) for one, longer in lists])
+            )
         return sparse.csr_matrix(np.asarray(rows, dtype=np.float64))
+
+
+def _split(padded_phrases: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(one-word phrases as bare words, longer phrases still padded with spaces)."""
+    one = frozenset(p.strip() for p in padded_phrases if " " not in p.strip())
+    return one, tuple(p for p in padded_phrases if " " in p.strip())

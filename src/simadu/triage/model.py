@@ -1,4 +1,4 @@
-"""The statistical half of triage: TF-IDF word and character n-grams into linear models.
+"""The statistical half of triage: TF-IDF word, character (3–5) and stem n-grams into linear models.
 
 One classifier per learned field (category, report type, unit). Character n-grams
 carry typos, abbreviations and regional spellings that words miss; Sastrawi stems
@@ -56,7 +56,7 @@ def _features(phrases: dict[str, tuple[str, ...]] | None = None) -> FeatureUnion
     return FeatureUnion(
         [
             ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1)),
-            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)),
+            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2)),
             ("lexicon", LexiconFeatures(phrases)),
             ("stems", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, preprocessor=stem_text)),
         ]
@@ -86,8 +86,11 @@ class TriageModel:
             self._word_vocab = self.features.transformer_list[0][1].get_feature_names_out()
         return self._word_vocab
 
-    def predict(self, documents: list[str]) -> list[dict[str, Prediction]]:
-        matrix = self.features.transform([normalize(d) for d in documents]).tocsr()
+    def predict(self, documents: list[str], *, normalized: bool = False) -> list[dict[str, Prediction]]:
+        """One reading per document; `normalized`: the documents already went through `normalize`."""
+        matrix = self.features.transform(
+            documents if normalized else [normalize(d) for d in documents]
+        ).tocsr()
         word_vocab = self.word_vocabulary()
         n_words = len(word_vocab)
         results: list[dict[str, Prediction]] = [{} for _ in documents]
