@@ -14,8 +14,6 @@ import logging
 import os
 import pickle
 import sys
-from pathlib import Path
-from typing import Any
 
 import pytest
 from django.core.cache import cache
@@ -87,16 +85,6 @@ def _cache_contents() -> list[str]:
         return [f"{key} {pickle.loads(value)!r}" for key, value in store.items()]  # noqa: S301  # written by this test
     client = store.get_client(write=False)  # type: ignore[union-attr]  # RedisCache
     return [f"{key!r} {client.get(key)!r}" for key in client.scan_iter()]
-
-
-@pytest.fixture
-def media_root(settings: Any, tmp_path: Path) -> Path:
-    root = tmp_path / "media"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": root}},
-    }
-    return root
 
 
 @pytest.fixture
