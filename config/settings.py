@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "simadu.outbox",
     "simadu.confidentiality",
     "simadu.cases",
+    "simadu.deadlines",
     "simadu.intake",
     "simadu.tracking",
     "simadu.transparency",

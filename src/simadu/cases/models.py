@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from simadu.cases.workflow import ArchiveReason, Status
+from simadu.cases.workflow import ArchiveReason, ItjenStep, Status
 
 
 class Channel(models.TextChoices):
@@ -89,6 +89,32 @@ class Case(models.Model):
     rating_comment = models.CharField(max_length=1000, blank=True)
     objected_at = models.DateTimeField(null=True, blank=True)
 
+    # Who holds the case now (an officer of the unit, or an Itjen auditor); blank: the unit as a whole.
+    handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="handled_cases",
+    )
+    # Duplicates: a merged case is archived (reason duplicate) and points at the one that is handled;
+    # its reporter follows that case and their messages go there.
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged_cases"
+    )
+    # Itjen's workflow for supervisory and WBS cases (workflow.ItjenStep), inside in_progress.
+    itjen_step = models.CharField(max_length=20, choices=ItjenStep.choices, blank=True)
+    state_loss_estimate = models.BigIntegerField(null=True, blank=True)  # rupiah
+    kpk_flagged_at = models.DateTimeField(null=True, blank=True)
+    closure_requested_at = models.DateTimeField(null=True, blank=True)
+    closure_requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    closure_approved_at = models.DateTimeField(null=True, blank=True)
+    closure_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
     # Personal data law (UU 27/2022): when the retention schedule anonymised this case, its data key
     # was destroyed (every sealed copy unreadable, backups included) and its free text cleared.
     anonymised_at = models.DateTimeField(null=True, blank=True)
@@ -139,6 +165,13 @@ class CaseEvent(models.Model):
         REPORTER_MESSAGE = "reporter_message", _("Pesan pelapor")
         RATING = "rating", _("Penilaian pelapor")
         TRIAGE_CORRECTION = "triage_correction", _("Koreksi klasifikasi")
+        DEADLINE = "deadline", _("Tenggat")  # a pause, an extension, a changed calendar
+        ESCALATION = "escalation", _("Peringatan tenggat")
+        ANNOUNCEMENT = "announcement", _("Pemberitahuan otomatis")
+        ITJEN_STEP = "itjen_step", _("Tahap pemeriksaan Itjen")
+        MERGE = "merge", _("Penggabungan laporan")
+        FORWARD_FOLLOW_UP = "forward_follow_up", _("Pemantauan pengalihan")
+        NOTIFICATION = "notification", _("Pemberitahuan ke pelapor")
 
     class Visibility(models.TextChoices):
         INTERNAL = "internal", _("Internal")
@@ -194,3 +227,34 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.storage_name
+
+
+class ForwardChannel(models.TextChoices):
+    SP4N_LAPOR = "sp4n_lapor", "SP4N-LAPOR!"
+    EMAIL = "email", _("E-mail resmi")
+    LETTER = "letter", _("Surat dinas")
+    APPLICATION = "application", _("Aplikasi instansi tujuan")
+    OTHER = "other", _("Lainnya")
+
+
+class Forwarding(models.Model):
+    """Dialihkan: where a case went outside the ministry, how, under which reference, and its follow-up."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="forwarding")
+    agency = models.ForeignKey("triage.Unit", on_delete=models.PROTECT, related_name="forwardings")
+    channel = models.CharField(max_length=12, choices=ForwardChannel.choices)
+    reference = models.CharField(max_length=100, blank=True)  # the agency's own number for it
+    reason = models.TextField()  # in plain words, for the reporter
+    forwarded_at = models.DateTimeField()
+    forwarded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    follow_up_due_at = models.DateTimeField()  # when to ask the agency what became of it
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    followed_up_at = models.DateTimeField(null=True, blank=True)
+    agency_outcome = models.TextField(blank=True)  # what the agency said it did
+
+    class Meta:
+        ordering = ["-forwarded_at"]
+        indexes = [models.Index(fields=["followed_up_at", "follow_up_due_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} → {self.agency_id}"

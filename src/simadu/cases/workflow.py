@@ -116,6 +116,22 @@ def allowed_from(status: str) -> list[Transition]:
     return [t for t in TRANSITIONS if status in t.sources]
 
 
+class ItjenStep(models.TextChoices):
+    """Itjen's steps inside `in_progress` for supervisory and WBS cases, in order (product.md)."""
+
+    TELAAH = "telaah", _("Telaah")
+    KLARIFIKASI = "klarifikasi", _("Klarifikasi")
+    AUDIT = "audit_investigatif", _("Audit investigatif")
+    LAPORAN_HASIL = "laporan_hasil", _("Laporan hasil")
+    REKOMENDASI = "rekomendasi", _("Rekomendasi")
+    PEMANTAUAN = "pemantauan", _("Pemantauan tindak lanjut")
+
+
+ITJEN_STEPS: tuple[str, ...] = tuple(ItjenStep.values)
+# A state loss at or above this many rupiah is flagged for coordination with KPK.
+KPK_THRESHOLD_RUPIAH = 1_000_000_000
+
+
 class ArchiveReason(models.TextChoices):
     SPAM = "spam", _("Spam atau uji coba")
     DUPLICATE = "duplicate", _("Duplikat laporan lain")

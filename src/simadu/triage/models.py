@@ -26,6 +26,16 @@ class Unit(models.Model):
         choices=[("WIB", "WIB"), ("WITA", "WITA"), ("WIT", "WIT")],
     )
     active = models.BooleanField(_("aktif"), default=True)
+    # For outside agencies (the list of forwarding targets): how the reporter reaches them, and how
+    # SIMADU hands a case over by default.
+    contact = models.CharField(
+        _("kontak untuk pelapor"),
+        max_length=300,
+        blank=True,
+        help_text=_("Alamat, telepon, situs atau e-mail."),
+    )
+    forward_channel = models.CharField(_("cara pengalihan"), max_length=12, blank=True)
+    email = models.EmailField(_("e-mail unit"), blank=True, help_text=_("Untuk pemberitahuan tenggat."))
 
     class Meta:
         ordering = ["-internal", "name"]
