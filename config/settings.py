@@ -222,6 +222,9 @@ SIMADU_DEMO_DATA = env_bool("SIMADU_DEMO_DATA")
 SIMADU_RETENTION_YEARS = int(env("SIMADU_RETENTION_YEARS"))
 SIMADU_OUTBOX_KEEP_DAYS = int(env("SIMADU_OUTBOX_KEEP_DAYS"))
 SIMADU_IDEMPOTENCY_KEEP_DAYS = int(env("SIMADU_IDEMPOTENCY_KEEP_DAYS"))
+SIMADU_WORKING_HOURS = env("SIMADU_WORKING_HOURS")
+SIMADU_ESCALATE_ITJEN_AFTER_DAYS = int(env("SIMADU_ESCALATE_ITJEN_AFTER_DAYS"))
+SIMADU_SCHEDULER = env_bool("SIMADU_SCHEDULER")
 SIMADU_WEB_WORKERS = int(env("SIMADU_WEB_WORKERS"))
 SIMADU_WEB_THREADS = int(env("SIMADU_WEB_THREADS"))
 
@@ -232,6 +235,7 @@ if env("SIMADU_SMTP_HOST"):
     EMAIL_HOST_USER = env("SIMADU_SMTP_USER")
     EMAIL_HOST_PASSWORD = env("SIMADU_SMTP_PASSWORD")
     EMAIL_USE_TLS = env_bool("SIMADU_SMTP_TLS")
+    EMAIL_TIMEOUT = 15  # seconds: a server that swallows connections must not hang a worker or the sweep
     SIMADU_MAIL_CONFIGURED = True
 else:
     # Nothing leaves and nothing is written to disk: the outbox keeps the message.
@@ -239,6 +243,11 @@ else:
     SIMADU_MAIL_CONFIGURED = False
 DEFAULT_FROM_EMAIL = env("SIMADU_MAIL_FROM")
 SIMADU_PUBLIC_URL = env("SIMADU_PUBLIC_URL").rstrip("/")
+SIMADU_MAIL_DOMAIN = env("SIMADU_MAIL_DOMAIN").strip()
+SIMADU_MAIL_REPLY_TO = env("SIMADU_MAIL_REPLY_TO").strip()
+SIMADU_SMS_GATEWAY_URL = env("SIMADU_SMS_GATEWAY_URL").strip()
+SIMADU_WHATSAPP_GATEWAY_URL = env("SIMADU_WHATSAPP_GATEWAY_URL").strip()
+SIMADU_GATEWAY_TOKEN = env("SIMADU_GATEWAY_TOKEN").strip()
 
 # Celery: Redis in production; in-process (eager) on the embedded default.
 CELERY_BROKER_URL = REDIS_URL or "memory://"
@@ -247,6 +256,8 @@ CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_TIMEZONE = TIME_ZONE
+# Celery beat's schedule of the periodic jobs is `simadu.deadlines.scheduler.JOBS` (config/celery.py).
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 # No request data in logs: Django's request logger would print paths with tracking ids.
 LOGGING = {

@@ -23,10 +23,14 @@ def pytest_configure(config: Any) -> None:
 
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> Iterator[None]:
-    """Rate-limit counters live in the cache: each test starts with none."""
+    """Rate-limit counters live in the cache: each test starts with none; the calendar is read afresh."""
+    from simadu.deadlines import calendar
+
     cache.clear()
+    calendar.forget()  # a test's holiday rows were rolled back with it
     yield
     cache.clear()
+    calendar.forget()
 
 
 @pytest.fixture(autouse=True)
@@ -40,6 +44,9 @@ def _taxonomy_after_flush(request: pytest.FixtureRequest) -> None:
         if not transactional:
             request.getfixturevalue("transactional_db")
         taxonomy_ensure_defaults()
+        from simadu.deadlines.policy import deadlines_ensure_defaults
+
+        deadlines_ensure_defaults()
 
 
 @pytest.fixture

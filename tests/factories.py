@@ -9,9 +9,11 @@ from django.test import Client
 
 from simadu.accounts import twofactor
 from simadu.accounts.models import Role, User
-from simadu.cases import services
+from simadu.cases import itjen, services
 from simadu.cases.models import Case
 from simadu.cases.services import Submission, case_receive
+from simadu.cases.workflow import ITJEN_STEPS
+from simadu.confidentiality import policy
 from simadu.core import clock
 from simadu.intake.services import report_submit
 from simadu.triage.engine import TriageDecision
@@ -92,10 +94,32 @@ def decision(
     )
 
 
+def itjen_examined(case: Case, *, auditor: User, leader: User | None = None) -> Case:
+    """Walk an Itjen case (supervisory or WBS, at Itjen, in progress) through the examination to the report of
+    findings, and have Itjen's leadership approve its closure, so that its final answer may be sent.
+
+    Without `leader`, an active leader of Itjen who may see the case is used, or one is made."""
+    case.refresh_from_db()
+    for step in ITJEN_STEPS[
+        ITJEN_STEPS.index(case.itjen_step or "telaah") + 1 : ITJEN_STEPS.index("laporan_hasil") + 1
+    ]:
+        itjen.itjen_step_advance(case=case, actor=auditor, step=step, note=f"Catatan tahap {step}.")
+    case.refresh_from_db()
+    if case.closure_requested_at is None:
+        itjen.itjen_closure_request(case=case, actor=auditor)
+    if leader is None:
+        leaders = User.objects.filter(role=Role.LEADERSHIP, unit_id="itjen", is_active=True).order_by("pk")
+        leader = next((u for u in leaders if policy.sees_case(u, case)), None) or make_staff(
+            f"pimpinan_itjen_{case.pk}", Role.LEADERSHIP, "itjen", wbs_team=case.sealed
+        )
+    return itjen.itjen_closure_approve(case=case, actor=leader)
+
+
 def advance(
     case: Case, to: str, *, verifier: User, officer: User | None = None, unit: str = "ditjen_phi_jamsos"
 ) -> Case:
-    """Walk a case along the happy path up to state `to` through the services."""
+    """Walk a case along the happy path up to state `to` through the services. An Itjen case (supervisory or
+    WBS, at Itjen) goes through Itjen's examination and its closure approval before the answer."""
     path = ["verifying", "assigned", "in_progress", "responded", "closed"]
     for step in path[: path.index(to) + 1]:
         if step == "verifying":
@@ -105,6 +129,9 @@ def advance(
         elif step == "in_progress":
             case = services.case_start(case=case, actor=officer)
         elif step == "responded":
+            if policy.itjen_workflow_applies(case) and case.closure_approved_at is None:
+                assert officer is not None
+                case = itjen_examined(case, auditor=officer)
             case = services.case_respond(
                 case=case, actor=officer, text="Perusahaan sudah dipanggil dan gaji dibayar."
             )

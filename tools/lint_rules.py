@@ -33,6 +33,7 @@ LAYERS = {
     "integrations": 3,
     "cases": 2,
     "confidentiality": 2,
+    "deadlines": 2,
     "transparency": 2,
     "triage": 1,
     "audit": 1,

@@ -323,7 +323,7 @@ def test_a_case_is_forwarded_to_an_outside_agency_with_its_reason(api, staff, be
     assert case.forwarded_to_id == "pemda"
     assert case.forward_reference == "B/12"
     view = api.get(f"/api/v1/reports/{case.tracking_id}", HTTP_X_REPORT_SECRET=secret).json()
-    assert reason in [e["text"] for e in view["timeline"]]
+    assert any(reason in e["text"] for e in view["timeline"])
 
 
 @pytest.mark.django_db

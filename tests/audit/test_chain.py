@@ -15,7 +15,7 @@ from django.db.models import F
 from simadu.accounts.models import User
 from simadu.audit.models import AuditEntry, AuditHead
 from simadu.audit.services import _digest, audit_verify
-from simadu.cases import services
+from simadu.cases import forwarding, services
 from simadu.cases.workflow import ArchiveReason
 from simadu.confidentiality.sealing import reveal_content, reveal_identity
 from simadu.triage.models import Unit
@@ -34,10 +34,11 @@ def _many_changes(staff: dict[str, User]) -> int:
         case = advance(case, "closed", verifier=verifier, officer=officer)
         services.case_rate(case=case, rating=5 - n % 5)
     forwarded, _ = submit("Klaim JHT saya di BPJS Ketenagakerjaan ditolak.")
-    services.case_forward(
+    forwarding.case_forward(
         case=forwarded,
         actor=verifier,
         agency=Unit.objects.get(pk="bpjs_ketenagakerjaan"),
+        channel="sp4n_lapor",
         reason="Urusan BPJS.",
     )
     archived, _ = submit("tes tes tes tes tes")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from simadu.accounts.models import User
-from simadu.cases import services
+from simadu.cases import forwarding, services
 from simadu.cases.models import Case
 from simadu.cases.workflow import ArchiveReason, Status
 from simadu.triage.models import Unit
@@ -32,8 +32,12 @@ def case_in(status: str, staff: dict[str, User], **fields: object) -> Case:
         case = advance(case, Status.RESPONDED, verifier=verifier, officer=officer, unit=HANDLING_UNIT)
         return services.case_object(case=case, reason="Gaji bulan ketiga belum dibayar.")
     if status == Status.FORWARDED:
-        return services.case_forward(
-            case=case, actor=verifier, agency=Unit.objects.get(pk=OUTSIDE_AGENCY), reason=FORWARD_REASON
+        return forwarding.case_forward(
+            case=case,
+            actor=verifier,
+            agency=Unit.objects.get(pk=OUTSIDE_AGENCY),
+            channel="sp4n_lapor",
+            reason=FORWARD_REASON,
         )
     if status == Status.ARCHIVED:
         return services.case_archive(case=case, actor=verifier, reason_code=ArchiveReason.DUPLICATE)

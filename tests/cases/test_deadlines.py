@@ -1,7 +1,9 @@
 """Stage deadlines of a case: counted in Indonesian working days, due at the end of the day in WIB.
 
 The calendar the tests check against comes from the `holidays` package directly
-(public + government, which includes cuti bersama), not from `simadu.core.workdays`.
+(public + government, which includes cuti bersama), not from `simadu.deadlines.calendar`;
+for 2026 it equals the seeded holiday table. The days of each stage come from the SLA policy
+(`simadu.deadlines.policy`); tests/deadlines/ holds the clocks' own tests.
 """
 
 from __future__ import annotations
@@ -12,10 +14,13 @@ import holidays
 import pytest
 import time_machine
 
-from simadu.cases import deadlines, services
-from simadu.cases.deadlines import stage_deadline
+from simadu.cases import services
 from simadu.cases.workflow import Status
 from simadu.core.clock import WIB, WITA
+from simadu.deadlines import calendar
+from simadu.deadlines.clocks import expected_response_by, nominal_due
+from simadu.deadlines.models import Stage
+from simadu.deadlines.policy import policy_for
 from simadu.triage.models import Unit
 from tests.cases.states import WAGE
 from tests.factories import submit
@@ -34,17 +39,15 @@ def _count(start: dt.date, end: dt.date) -> int:
     return sum(_working(start + dt.timedelta(days=n)) for n in range(1, (end - start).days + 1))
 
 
+@pytest.mark.django_db
 def test_a_report_received_on_friday_13_march_2026_must_be_verified_by_wednesday_25_march():
     """Given a report received on Friday 13 March 2026, the 3-working-day verification deadline skips the
     weekend, Nyepi, Idul Fitri and their cuti bersama (18–24 March) and falls at 23:59:59 WIB on the 25th."""
     assert {dt.date(2026, 3, d) for d in (18, 19, 20, 23, 24)} <= OFF
 
-    due = stage_deadline(
-        status=Status.RECEIVED, supervisory=False, report_type="pengaduan", since=FRIDAY_13_MARCH
-    )
+    due = nominal_due(stage=Stage.VERIFY, since=FRIDAY_13_MARCH, report_type="pengaduan")
 
     assert due == WEDNESDAY_25_MARCH_END
-    assert due is not None
     assert due.utcoffset() == dt.timedelta(hours=7)
 
 
@@ -58,44 +61,41 @@ def test_a_report_received_on_friday_13_march_2026_must_be_verified_by_wednesday
         (dt.datetime(2026, 3, 17, 6, 30), dt.date(2026, 3, 27)),
     ],
 )
+@pytest.mark.django_db
 def test_the_verification_deadline_counts_from_the_day_of_receipt_in_wib(received_wib, due_day):
     """Given a report received at some moment, the days are counted from its date in WIB, whatever the
     date is in UTC at that moment."""
-    due = stage_deadline(
-        status=Status.RECEIVED,
-        supervisory=False,
-        report_type="pengaduan",
-        since=received_wib.replace(tzinfo=WIB),
-    )
+    due = nominal_due(stage=Stage.VERIFY, since=received_wib.replace(tzinfo=WIB), report_type="pengaduan")
 
     assert due == dt.datetime.combine(due_day, END_OF_DAY, tzinfo=WIB)
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("status", "supervisory", "report_type", "days"),
+    ("stage", "supervisory", "report_type", "days"),
     [
-        (Status.RECEIVED, False, "pengaduan", deadlines.VERIFY_DAYS),
-        (Status.VERIFYING, True, "pengaduan", deadlines.VERIFY_DAYS),
-        (Status.ASSIGNED, False, "pengaduan", deadlines.FIRST_FOLLOW_UP_DAYS),
-        (Status.IN_PROGRESS, False, "pengaduan", deadlines.RESOLVE_DAYS),
-        (Status.IN_PROGRESS, True, "pengaduan", deadlines.RESOLVE_SUPERVISORY_DAYS),
-        (Status.IN_PROGRESS, False, "permintaan_informasi", deadlines.INFORMATION_REQUEST_DAYS),
-        (Status.REOPENED, False, "pengaduan", deadlines.RESOLVE_DAYS),
-        (Status.RESPONDED, False, "pengaduan", deadlines.AUTO_CLOSE_DAYS),
+        (Stage.VERIFY, False, "pengaduan", 3),
+        (Stage.VERIFY, True, "pengaduan", 3),
+        (Stage.FIRST_FOLLOW_UP, False, "pengaduan", 5),
+        (Stage.RESOLVE, False, "pengaduan", 14),
+        (Stage.RESOLVE, True, "pengaduan", 60),
+        (Stage.RESOLVE, False, "permintaan_informasi", 10),
+        (Stage.AUTO_CLOSE, False, "pengaduan", 10),
     ],
 )
 def test_a_stage_deadline_never_falls_on_a_day_off_for_any_moment_of_receipt_in_2026(
-    status, supervisory, report_type, days
+    stage, supervisory, report_type, days
 ):
     """Given a case entering a stage at any hour of any day of 2026, its deadline is the end (23:59:59 WIB)
     of a working day exactly `days` working days later by the calendar, never earlier than the naive count
     of `days` calendar days."""
+    policy = policy_for(stage=stage, channel="lapor", report_type=report_type, supervisory=supervisory)
+    assert (policy.days, policy.calendar_days) == (days, False)
     wrong = []
     for n in range(365):
         for hour, minute in ((0, 10), (6, 59), (12, 0), (23, 50)):
             since = dt.datetime(2026, 1, 1, hour, minute, tzinfo=WIB) + dt.timedelta(days=n)
-            due = stage_deadline(status=status, supervisory=supervisory, report_type=report_type, since=since)
-            assert due is not None
+            due = calendar.end_of_working_day(since, policy.days, WIB)  # the formula of every clock
             local = due.astimezone(WIB)
             ok = (
                 due.utcoffset() == dt.timedelta(hours=7)
@@ -110,33 +110,36 @@ def test_a_stage_deadline_never_falls_on_a_day_off_for_any_moment_of_receipt_in_
     assert wrong == []
 
 
+@pytest.mark.django_db
 def test_the_reporter_has_fourteen_calendar_days_to_answer_a_question():
     """Given a question asked on Friday 13 March 2026, the reporter's answer is due at the end of Friday
     27 March: calendar days, because the reporter is not an office."""
-    due = stage_deadline(
-        status=Status.AWAITING_INFO, supervisory=False, report_type="pengaduan", since=FRIDAY_13_MARCH
-    )
+    due = nominal_due(stage=Stage.REPORTER_ANSWER, since=FRIDAY_13_MARCH, report_type="pengaduan")
 
     assert due == dt.datetime(2026, 3, 27, 23, 59, 59, tzinfo=WIB)
 
 
-@pytest.mark.parametrize("status", [Status.CLOSED, Status.FORWARDED, Status.ARCHIVED])
-def test_a_finished_case_has_no_deadline(status):
-    """Closed, forwarded and archived cases wait on nobody."""
-    assert (
-        stage_deadline(status=status, supervisory=False, report_type="pengaduan", since=FRIDAY_13_MARCH)
-        is None
-    )
+@pytest.mark.django_db
+def test_a_finished_case_has_no_deadline(staff):
+    """Closed, forwarded and archived cases wait on nobody: an archived case has no stage deadline and the
+    reporter is promised no date."""
+    with time_machine.travel(FRIDAY_13_MARCH, tick=False):
+        case, _ = submit(WAGE)
+        assert case.stage_due_at is not None
+        services.case_archive(case=case, actor=staff["verifier"], reason_code="spam")
+    case.refresh_from_db()
+
+    assert case.status == Status.ARCHIVED
+    assert case.stage_due_at is None
+    assert expected_response_by(case) is None
 
 
+@pytest.mark.django_db
 def test_a_unit_in_another_time_zone_gets_the_end_of_its_own_day():
     """Given a unit in WITA, the deadline falls at 23:59:59 of its own day, an hour before the WIB one."""
-    due = stage_deadline(
-        status=Status.RECEIVED, supervisory=False, report_type="pengaduan", since=FRIDAY_13_MARCH, zone=WITA
-    )
+    due = nominal_due(stage=Stage.VERIFY, since=FRIDAY_13_MARCH, report_type="pengaduan", zone=WITA)
 
     assert due == dt.datetime(2026, 3, 25, 23, 59, 59, tzinfo=WITA)
-    assert due is not None
     assert WEDNESDAY_25_MARCH_END - due == dt.timedelta(hours=1)
 
 
@@ -156,10 +159,12 @@ def test_a_report_filed_on_friday_13_march_tells_the_reporter_it_is_due_on_25_ma
 
 
 @pytest.mark.django_db
-def test_each_step_of_a_case_restarts_the_clock_of_its_new_stage(staff):
-    """Given a wage complaint received on Friday 13 March 2026, each step sets the deadline of the stage it
-    enters, counted from that step: verify (3), assign (5), start (14), respond (10 to auto-close); a
-    question gives the reporter 14 calendar days; closing ends the clock."""
+def test_each_step_of_a_case_moves_the_deadline_to_the_clock_of_its_new_stage(staff):
+    """Given a wage complaint received on Friday 13 March 2026, each step shows the deadline of the clock of
+    the stage it enters: verification (3 working days from receipt, paused while the reporter is asked and
+    given back the working days it waited), the first follow-up (5 from assignment), the resolution (14 from
+    assignment), the automatic close (10 from the answer); a question gives the reporter 14 calendar days;
+    closing ends every clock."""
     verifier, officer = staff["verifier"], staff["officer_phi"]
     unit = Unit.objects.get(pk="ditjen_phi_jamsos")
     seen = []
@@ -195,9 +200,11 @@ def test_each_step_of_a_case_restarts_the_clock_of_its_new_stage(staff):
     assert seen == [
         ("received", end(2026, 3, 25)),  # Fri 13 + 3 working days: 16, 17, (18–24 off), 25
         ("awaiting_info", end(2026, 3, 30)),  # Mon 16 + 14 calendar days
-        ("verifying", end(2026, 3, 27)),  # Tue 17 + 3: 25, 26, 27
-        ("assigned", end(2026, 3, 31)),  # Tue 17 + 5: 25, 26, 27, 30, 31
-        ("in_progress", end(2026, 4, 15)),  # Wed 25 + 14, Good Friday 3 April off
+        # Paused Mon 16, answered Tue 17: one working day given back, Fri 13 + 4: 16, 17, 25, 26.
+        ("verifying", end(2026, 3, 26)),
+        ("assigned", end(2026, 3, 31)),  # first follow-up, Tue 17 + 5: 25, 26, 27, 30, 31
+        # The resolution clock runs from the assignment: Tue 17 + 14, Good Friday 3 April off.
+        ("in_progress", end(2026, 4, 14)),
         ("responded", end(2026, 4, 16)),  # Wed 1 April + 10, Good Friday off
         ("closed", None),
     ]

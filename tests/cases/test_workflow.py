@@ -17,7 +17,7 @@ import time_machine
 
 from simadu.accounts.models import User
 from simadu.audit.models import AuditEntry
-from simadu.cases import services
+from simadu.cases import forwarding, services
 from simadu.cases.models import Case, CaseEvent
 from simadu.cases.workflow import (
     FINAL_STATES,
@@ -61,10 +61,11 @@ def _run_staff_action(action: str, case: Case, staff: Staff) -> tuple[Case, User
         "close": (officer, lambda: services.case_close(case=case, actor=officer)),
         "forward": (
             verifier,
-            lambda: services.case_forward(
+            lambda: forwarding.case_forward(
                 case=case,
                 actor=verifier,
                 agency=Unit.objects.get(pk=OUTSIDE_AGENCY),
+                channel="sp4n_lapor",
                 reason=FORWARD_REASON,
                 reference="B/77/HK.04/2026",
             ),
@@ -244,7 +245,9 @@ def test_a_reporter_cannot_write_on_a_finished_case_through_the_api(status, staf
         advance(case, "closed", verifier=verifier, officer=officer)
     elif status == Status.FORWARDED:
         agency = Unit.objects.get(pk=OUTSIDE_AGENCY)
-        services.case_forward(case=case, actor=verifier, agency=agency, reason=FORWARD_REASON)
+        forwarding.case_forward(
+            case=case, actor=verifier, agency=agency, channel="sp4n_lapor", reason=FORWARD_REASON
+        )
     else:
         services.case_archive(case=case, actor=verifier, reason_code=ArchiveReason.NOT_A_COMPLAINT)
     events = case.events.count()
@@ -331,8 +334,12 @@ def test_a_case_cannot_be_forwarded_to_a_unit_of_the_ministry(internal, staff):
     case = case_in(Status.VERIFYING, staff)
 
     with pytest.raises(InvalidInput) as refused:
-        services.case_forward(
-            case=case, actor=staff["verifier"], agency=Unit.objects.get(pk=internal), reason=FORWARD_REASON
+        forwarding.case_forward(
+            case=case,
+            actor=staff["verifier"],
+            agency=Unit.objects.get(pk=internal),
+            channel="sp4n_lapor",
+            reason=FORWARD_REASON,
         )
 
     assert refused.value.field == "agency"
@@ -346,10 +353,11 @@ def test_forwarding_records_the_agency_the_reference_and_tells_the_reporter_why(
     names the agency and reference, and the reporter reads the reason on their timeline."""
     case, secret = submit("Klaim JHT saya di BPJS Ketenagakerjaan ditolak tanpa alasan yang jelas.")
 
-    services.case_forward(
+    forwarding.case_forward(
         case=case,
         actor=staff["verifier"],
         agency=Unit.objects.get(pk=OUTSIDE_AGENCY),
+        channel="sp4n_lapor",
         reason=FORWARD_REASON,
         reference="  B/77/HK.04/2026 ",
     )
@@ -362,10 +370,12 @@ def test_forwarding_records_the_agency_the_reference_and_tells_the_reporter_why(
     )
     assert case.closed_at is not None
     event = case.events.get(kind=CaseEvent.Kind.TRANSITION, action="forward")
-    assert (event.visibility, event.body) == (CaseEvent.Visibility.PUBLIC, FORWARD_REASON)
-    assert event.data == {"agency": OUTSIDE_AGENCY, "reference": "B/77/HK.04/2026"}
+    assert event.visibility == CaseEvent.Visibility.PUBLIC
+    assert FORWARD_REASON in event.body
+    assert "B/77/HK.04/2026" in event.body
+    assert event.data == {"agency": OUTSIDE_AGENCY, "reference": "B/77/HK.04/2026", "channel": "sp4n_lapor"}
     view = api.get(f"/api/v1/reports/{case.tracking_id}", HTTP_X_REPORT_SECRET=secret).json()
-    assert FORWARD_REASON in [entry["text"] for entry in view["timeline"]]
+    assert any(FORWARD_REASON in entry["text"] for entry in view["timeline"])
     assert view["forwarded_to"] == Unit.objects.get(pk=OUTSIDE_AGENCY).name
 
 
@@ -376,8 +386,12 @@ def test_forwarding_without_a_reason_for_the_reporter_is_refused(staff):
     case = case_in(Status.VERIFYING, staff)
 
     with pytest.raises(InvalidInput) as refused:
-        services.case_forward(
-            case=case, actor=staff["verifier"], agency=Unit.objects.get(pk=OUTSIDE_AGENCY), reason="   "
+        forwarding.case_forward(
+            case=case,
+            actor=staff["verifier"],
+            agency=Unit.objects.get(pk=OUTSIDE_AGENCY),
+            channel="sp4n_lapor",
+            reason="   ",
         )
 
     assert refused.value.field == "reason"

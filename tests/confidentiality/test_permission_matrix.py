@@ -51,7 +51,7 @@ from simadu.confidentiality.attachments import CheckedFile
 from simadu.core import ids
 from simadu.triage.models import Unit
 from simadu.workspace.forms import ACTION_FORMS
-from tests.factories import ROLES, decision, enrol_two_factor, login_staff, make_staff, submit
+from tests.factories import ROLES, decision, enrol_two_factor, itjen_examined, login_staff, make_staff, submit
 
 # ---- the world: one case of each kind, each with strings planted nowhere else ---------------------------
 
@@ -191,6 +191,8 @@ def _build_world() -> World:
     services.case_assign(case=now("anonim_unit_a"), actor=verifier, unit=unit_a)
     services.case_assign(case=now("supervisory_itjen"), actor=verifier, unit=itjen)
     services.case_start(case=now("supervisory_itjen"), actor=auditor)
+    # Itjen's examination done and its closure approved, so the auditor may send the final answer.
+    itjen_examined(now("supervisory_itjen"), auditor=auditor, leader=staff["leader_itjen"])
     services.case_add_note(case=now("wbs"), actor=verifier_wbs, text=PLANTED["wbs"].public[0], public=True)
     services.case_add_note(case=now("biasa"), actor=verifier, text=PLANTED["biasa"].public[0], public=True)
 
@@ -367,8 +369,61 @@ def _ws_note(a: Actor, tid: str, w: World, kind: str) -> HttpResponse:
         return a.client.post(f"/staf/kasus/{tid}/pesan", {"text": "Catatan uji.", "visibility": "internal"})
 
 
+def _ws_post(suffix: str, data: dict[str, Any]) -> Call:
+    """A staff POST about one case (Itjen's panel, the forwarding follow-up, the handler), rolled back."""
+
+    def call(a: Actor, tid: str, w: World, kind: str) -> HttpResponse:
+        with _undone():
+            return a.client.post(f"/staf/kasus/{tid}/{suffix}", data)
+
+    call.__qualname__ = f"_ws_post[{suffix}]"
+    return call
+
+
 def _ws_note_preview(a: Actor, tid: str, w: World, kind: str) -> HttpResponse:
     return a.client.post(f"/staf/kasus/{tid}/pesan/pratinjau", {"text": "Pratinjau.", "visibility": "public"})
+
+
+def _ws_notification_resend(a: Actor, tid: str, w: World, kind: str) -> HttpResponse:
+    from simadu.outbox.models import OutboxMessage
+
+    # One message id for every probe (a redirect names it): of the first case's receipt, else none.
+    pk = (
+        OutboxMessage.objects.filter(case__isnull=False).order_by("pk").values_list("pk", flat=True).first()
+        or 0
+    )
+    with _undone():
+        return a.client.post(f"/staf/kasus/{tid}/pemberitahuan/{pk}/kirim-ulang")
+
+
+def _ws_extension_request(a: Actor, tid: str, w: World, kind: str) -> HttpResponse:
+    from simadu.deadlines.models import CaseClock
+
+    pk = CaseClock.objects.filter(case__tracking_id=tid, stopped_at__isnull=True).values_list("pk", flat=True)
+    data = {
+        "clock": str(pk.first() or 0),
+        "days": "1",
+        "reason": "Menunggu dokumen dari perusahaan terlapor.",
+    }
+    with _undone():
+        return a.client.post(f"/staf/kasus/{tid}/tenggat/perpanjangan", data)
+
+
+def _ws_extension_decide(a: Actor, tid: str, w: World, kind: str) -> HttpResponse:
+    from simadu.deadlines.models import ClockExtension
+
+    pk = ClockExtension.objects.filter(clock__case__tracking_id=tid).values_list("pk", flat=True).first() or 0
+    with _undone():
+        return a.client.post(
+            f"/staf/kasus/{tid}/tenggat/putusan", {"extension": str(pk), "decision": "approve", "note": ""}
+        )
+
+
+def _ws_merge(a: Actor, tid: str, w: World, kind: str) -> HttpResponse:
+    """Merge this case into another (the supervisory one; for that one, the biasa one)."""
+    other = w.cases["biasa" if kind == "supervisory" else "supervisory"].tracking_id
+    with _undone():
+        return a.client.post(f"/staf/kasus/{tid}/gabung", {"other": other, "keep": "other", "note": ""})
 
 
 def _ws_attachment(a: Actor, tid: str, w: World, kind: str) -> HttpResponse:
@@ -509,17 +564,53 @@ ROUTES: dict[str, CaseRoute | str] = {
     "workspace:action": "one CaseRoute per workflow action: WORKSPACE_ACTIONS",
     "workspace:note": CaseRoute((_ws_note,), "staff", ("case.note",), ok=302),
     "workspace:note_preview": CaseRoute((_ws_note_preview,), "staff", ("case.note",)),
+    # Merging archives the case on the page (or the other one): Itjen's intake; the service says why not.
+    "workspace:merge": CaseRoute((_ws_merge,), "staff", ("case.archive",), ok=302),
     "workspace:attachment": CaseRoute((_ws_attachment,), "staff", ("case.download",), denied=404),
+    # Whether a clock can still be extended is the service's answer, shown as a message on the case page.
+    "workspace:extension_request": CaseRoute((_ws_extension_request,), "staff", ("case.note",), ok=302),
+    "workspace:extension_decide": CaseRoute(
+        (_ws_extension_decide,), "staff", ("case.approve_extension",), ok=302
+    ),
+    "workspace:notification_resend": CaseRoute(
+        (_ws_notification_resend,), "staff", ("case.notification_resend",), ok=302
+    ),
     "workspace:attachment_original": CaseRoute(
         (_ws_original,), "staff", ("case.download", "case.view_identity"), denied=404
     ),
     "workspace:inbox": "list: test_the_inbox_and_the_api_list_hold_exactly_the_reachable_cases",
+    "workspace:itjen_workload": "counts per auditor, tracking ids only: tests/workspace/test_itjen_pages.py",
+    "workspace:forward_outcome": CaseRoute(
+        (_ws_post("pengalihan/hasil", {"outcome": "Sudah ditangani.", "tell_reporter": "on"}),),
+        "staff",
+        ("case.forward_outcome",),
+        ok=302,
+    ),
+    "workspace:set_handler": CaseRoute(
+        (_ws_post("pemegang", {"take": "1"}),), "staff", ("case.set_handler",), ok=302
+    ),
+    "workspace:itjen_step": CaseRoute(
+        (_ws_post("itjen/tahap", {"step": "klarifikasi", "note": "Klarifikasi."}),),
+        "staff",
+        ("case.itjen_step",),
+        ok=302,
+    ),
+    "workspace:itjen_state_loss": CaseRoute(
+        (_ws_post("itjen/kerugian", {"amount": "1000000000"}),), "staff", ("case.itjen_state_loss",), ok=302
+    ),
+    "workspace:itjen_closure_request": CaseRoute(
+        (_ws_post("itjen/ajukan-penutupan", {}),), "staff", ("case.itjen_closure_request",), ok=302
+    ),
+    "workspace:itjen_closure_approve": CaseRoute(
+        (_ws_post("itjen/setujui-penutupan", {}),), "staff", ("case.itjen_closure_approve",), ok=302
+    ),
     "workspace:login": "public: PUBLIC_PAGES",
     "workspace:logout": "signs out; holds no case (PUBLIC_PAGES)",
     "workspace:two_factor_enrol": "sign-in, second step (setting up the code app); holds no case (PUBLIC_PAGES)",
     "workspace:two_factor_verify": "sign-in, second step (the 6-digit code); holds no case (PUBLIC_PAGES)",
     "portal:home": "public: PUBLIC_PAGES",
     "portal:report": "public form: PUBLIC_PAGES; its POST is tests/confidentiality/test_no_traces.py",
+    "portal:similar": "public: PUBLIC_PAGES (a story like the world's; the box shows no content of any case)",
     "portal:regencies": "public: PUBLIC_PAGES",
     "portal:statistics": "public: PUBLIC_PAGES and test_public_statistics_count_wbs_and_rahasia_only_in_totals",
     "portal:track": CaseRoute((_track_lookup,), "secret"),
@@ -594,12 +685,21 @@ ADMIN_MODELS = {
     "triage.TriageRulePhrase",
     "audit.AuditEntry",
     "outbox.OutboxMessage",
+    "outbox.MessageTemplate",
+    "deadlines.DayOff",
+    "deadlines.SlaPolicy",
 }
 # Pages with no case in them: every actor may call them, and none answers a planted string.
 PUBLIC_PAGES: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("get", "/", {}),
     ("get", "/lapor", {}),
     ("get", "/lapor?kanal=wbs", {}),
+    # "Laporan serupa" for a story like every case's of the world: it may offer some, showing none of them.
+    (
+        "post",
+        "/lapor/serupa",
+        {"text": "Kronologi: gaji dan hak saya tidak dipenuhi sejak awal tahun, mohon dibantu."},
+    ),
     ("get", "/wilayah/kabupaten?province=32", {}),
     ("get", "/lacak", {}),
     ("post", "/lacak/keluar", {}),

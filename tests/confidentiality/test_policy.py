@@ -11,7 +11,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from simadu.accounts.models import Role, User
-from simadu.cases import services
+from simadu.cases import forwarding, services
 from simadu.cases.models import Case
 from simadu.cases.workflow import ArchiveReason, Status
 from simadu.confidentiality.policy import access_case, can, sees_case, visible_cases
@@ -186,7 +186,9 @@ def test_a_case_that_never_reached_a_unit_stays_out_of_every_unit_inbox(status, 
     case, _ = submit(WAGE)
     if status == Status.FORWARDED:
         agency = Unit.objects.get(pk="bpjs_ketenagakerjaan")
-        services.case_forward(case=case, actor=staff["verifier"], agency=agency, reason="Urusan BPJS.")
+        forwarding.case_forward(
+            case=case, actor=staff["verifier"], agency=agency, channel="email", reason="Urusan BPJS."
+        )
     else:
         services.case_archive(case=case, actor=staff["verifier"], reason_code=ArchiveReason.SPAM)
     case.refresh_from_db()

@@ -209,6 +209,15 @@ def test_without_a_mail_server_messages_are_held_not_lost(staff, django_capture_
     assert (message.state, message.attempts, message.sent_at) == ("held", 0, None)
     assert "SIMADU_SMTP_HOST" in message.last_error
     assert mail.outbox == []
+    outbox_deliver_due()  # still no server: the sweep leaves it held, untried
+    message.refresh_from_db()
+    assert (message.state, message.attempts) == ("held", 0)
+
+    with override_settings(SIMADU_MAIL_CONFIGURED=True):  # the ministry sets SIMADU_SMTP_HOST later
+        outbox_deliver_due()
+    message.refresh_from_db()
+    assert (message.state, message.attempts) == ("sent", 1)
+    assert EMAIL in [m.to[0] for m in mail.outbox]
 
 
 @pytest.mark.django_db

@@ -23,7 +23,8 @@ from django.core.management import call_command
 from django.test import Client, override_settings
 
 from simadu.accounts.models import User
-from simadu.cases.services import case_assign, case_forward
+from simadu.cases.forwarding import case_forward
+from simadu.cases.services import case_assign
 from simadu.core import clock
 from simadu.triage import corpus, engine, learning, taxonomy
 from simadu.triage.corpus import CORPUS_DIR, Example, read_jsonl
@@ -171,6 +172,7 @@ def test_forwarding_to_another_agency_than_suggested_keeps_the_agency_as_the_uni
         case=case,
         actor=staff["verifier"],
         agency=Unit.objects.get(pk="bpjs_ketenagakerjaan"),
+        channel="sp4n_lapor",
         reason="Klaim JHT dilayani langsung oleh BPJS Ketenagakerjaan.",
     )
 

@@ -19,8 +19,8 @@ from ninja import Field, Query, Router, Schema
 
 from simadu.accounts.auth import staff_token
 from simadu.accounts.models import User
-from simadu.cases import services
-from simadu.cases.models import Case, Channel, ReportType
+from simadu.cases import forwarding, services
+from simadu.cases.models import Case, Channel, ForwardChannel, ReportType
 from simadu.cases.selectors import InboxFilters, case_timeline, inbox_cases
 from simadu.cases.workflow import OPEN_STATES, ArchiveReason, Status
 from simadu.confidentiality import breakglass
@@ -163,7 +163,12 @@ class CloseIn(Schema):
 class ForwardIn(Schema):
     agency: str = Field(..., max_length=40, description="Slug instansi di luar kementerian.")
     reason: str = Field(..., max_length=5000, description="Alasan pengalihan; dibaca pelapor.")
-    reference: str = Field("", max_length=100)
+    reference: str = Field(
+        "", max_length=100, description="Nomor laporan di instansi tujuan; dibaca pelapor."
+    )
+    channel: ForwardChannel | None = Field(
+        None, description="Cara pengalihan; bila kosong, cara yang biasa untuk instansi tujuan."
+    )
 
 
 class ArchiveIn(Schema):
@@ -411,10 +416,11 @@ def forward(request: HttpRequest, tracking_id: str, payload: ForwardIn) -> dict[
     actor = _actor(request)
     case = _case(actor, tracking_id)
     return _summary(
-        services.case_forward(
+        forwarding.case_forward(
             case=case,
             actor=actor,
             agency=_unit(payload.agency, "agency"),
+            channel=payload.channel or "",
             reason=payload.reason,
             reference=payload.reference,
         )

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import F, QuerySet
 
 from simadu.cases.models import Attachment, Case, CaseEvent
-from simadu.cases.workflow import OPEN_STATES
+from simadu.cases.workflow import OPEN_STATES, REPORTER
 from simadu.confidentiality.attachments import attachment_name
 from simadu.confidentiality.policy import visible_cases
 from simadu.confidentiality.sealing import case_key, event_body
@@ -63,6 +63,29 @@ def case_timeline(*, case: Case, public_only: bool = False) -> list[TimelineItem
     events = case.events.select_related("actor").prefetch_related("attachments").order_by("at", "pk")
     if public_only:
         events = events.filter(visibility=CaseEvent.Visibility.PUBLIC)
+    return _items(case, events)
+
+
+def followed_timeline(*, case: Case, root: Case) -> list[TimelineItem]:
+    """What the reporter of `case`, merged into `root` (cases/merge.py), reads of `root`: its stage changes,
+    without their words, and their own messages sent to it.
+
+    Staff write the replies, questions and answer of `root` to `root`'s reporter: they may name that
+    person, quote their story or give the outside agency's reference. A follower may be anyone who told a
+    similar story ("Ikuti laporan ini" needs no staff review), including the reported party, so they read
+    none of it; staff answer a follower on the follower's own case.
+    """
+    mine = root.events.filter(
+        kind=CaseEvent.Kind.REPORTER_MESSAGE, data__from_merged=case.tracking_id
+    ).prefetch_related("attachments")
+    stages = root.events.filter(
+        kind=CaseEvent.Kind.TRANSITION, visibility=CaseEvent.Visibility.PUBLIC
+    ).exclude(actor_kind=REPORTER)
+    items = _items(root, mine) + [TimelineItem(e, "", []) for e in stages]
+    return sorted(items, key=lambda item: (item.event.at, item.event.pk))
+
+
+def _items(case: Case, events: QuerySet[CaseEvent]) -> list[TimelineItem]:
     key = case_key(case)
     items = []
     for e in events:

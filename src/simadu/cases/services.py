@@ -1,6 +1,7 @@
 """Every write to a case. Keyword-only, one transaction each, each with its actor and audit row.
 
-`transition()` is the only function that changes `Case.status`.
+`transition()` is the only function that changes `Case.status`. Forwarding to an outside agency
+lives in `forwarding.py`, Itjen's examination steps and the case's handler in `itjen.py`.
 """
 
 from __future__ import annotations
@@ -13,15 +14,17 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from simadu.audit.services import audit_record
-from simadu.cases import deadlines, notifications
+from simadu.cases import notifications
 from simadu.cases.models import Case, CaseEvent, Channel, ReporterType
 from simadu.cases.workflow import OPEN_STATES, REPORTER, SYSTEM, ArchiveReason, Status
 from simadu.cases.workflow import transition as workflow_transition
 from simadu.confidentiality.attachments import CheckedFile, attachment_store
-from simadu.confidentiality.policy import can
+from simadu.confidentiality.policy import can, itjen_workflow_applies
 from simadu.confidentiality.sealing import CONTENT, EVENT, IDENTITY, case_key, seal_json
 from simadu.core import clock, crypto, ids
 from simadu.core.errors import Conflict, InvalidInput, PermissionDenied, TransitionNotAllowed
+from simadu.deadlines.clocks import clocks_on_public_reply, clocks_on_transition
+from simadu.deadlines.sweeps import objection_open
 from simadu.triage.engine import TriageDecision
 from simadu.triage.models import Category, Unit
 from simadu.triage.services import triage_example_from_case
@@ -125,12 +128,6 @@ def case_receive(*, submission: Submission, decision: TriageDecision) -> tuple[C
         triage=decision.as_dict(),
         received_at=now,
         status_changed_at=now,
-        stage_due_at=deadlines.stage_deadline(
-            status=Status.RECEIVED,
-            supervisory=category.supervisory,
-            report_type=decision.report_type,
-            since=now,
-        ),
     )
     if channel == Channel.WBS:
         case.sealed_content = seal_json(key, content, CONTENT)
@@ -139,6 +136,8 @@ def case_receive(*, submission: Submission, decision: TriageDecision) -> tuple[C
         case.title, case.text = s.title, s.text
         case.reported_party, case.location_detail = s.reported_party, s.location_detail
     case.save()
+    clocks_on_transition(case=case, action="receive", before="", after=Status.RECEIVED, now=now)
+    case.save(update_fields=["stage_due_at"])
     _event(
         case,
         kind=CaseEvent.Kind.RECEIVED,
@@ -184,9 +183,7 @@ def transition(
     before = case.status
     case.status = step.target
     case.status_changed_at = now
-    case.stage_due_at = deadlines.stage_deadline(
-        status=step.target, supervisory=case.supervisory, report_type=case.report_type, since=now
-    )
+    clocks_on_transition(case=case, action=action, before=before, after=step.target, now=now)
     if step.target == Status.RESPONDED:
         case.responded_at = now
         case.first_response_at = case.first_response_at or now
@@ -211,6 +208,9 @@ def transition(
         obj_id=case.tracking_id,
         data={"from": before, "to": step.target, **(data or {})},
     )
+    from simadu.cases.itjen import itjen_on_transition  # itjen.py builds on this module
+
+    itjen_on_transition(case=case, action=action, actor=actor)
     notifications.notify_reporter(case, action)
     return case
 
@@ -280,33 +280,27 @@ def case_start(*, case: Case, actor: Actor) -> Case:
 def case_respond(*, case: Case, actor: Actor, text: str) -> Case:
     if not text.strip():
         raise InvalidInput(_("Tulis jawaban untuk pelapor."), field="text")
-    return transition(case=_locked(case), action="respond", actor=actor, body=text.strip(), public=True)
+    case = _locked(case)
+    # Itjen's examinations end with its leadership's approval; only then does the reporter get the answer.
+    if (
+        itjen_workflow_applies(case)
+        and case.closure_approved_at is None
+        and case.status in workflow_transition("respond").sources
+        and can(actor, "case.respond", case)
+    ):
+        raise Conflict(
+            _(
+                "Jawaban akhir laporan ini baru dapat dikirim setelah pimpinan Inspektorat Jenderal "
+                "menyetujui penutupan pemeriksaan."
+            ),
+            code="closure_not_approved",
+        )
+    return transition(case=case, action="respond", actor=actor, body=text.strip(), public=True)
 
 
 @transaction.atomic
 def case_close(*, case: Case, actor: Actor, note: str = "") -> Case:
     return transition(case=_locked(case), action="close", actor=actor, body=note.strip())
-
-
-@transaction.atomic
-def case_forward(*, case: Case, actor: Actor, agency: Unit, reason: str, reference: str = "") -> Case:
-    """Dialihkan: hand the case to an outside agency, with the reason the reporter will read."""
-    case = _locked(case)
-    if agency.internal:
-        raise InvalidInput(_("Pilih instansi di luar kementerian."), field="agency")
-    if not reason.strip():
-        raise InvalidInput(_("Tulis alasan pengalihan untuk pelapor."), field="reason")
-    case.forwarded_to, case.forward_reference = agency, reference.strip()[:100]
-    case = transition(
-        case=case,
-        action="forward",
-        actor=actor,
-        body=reason.strip(),
-        public=True,
-        data={"agency": agency.pk, "reference": case.forward_reference},
-    )
-    triage_example_from_case(case=case, actor=actor)  # forwarded elsewhere than suggested: a correction
-    return case
 
 
 @transaction.atomic
@@ -338,22 +332,33 @@ def case_add_note(*, case: Case, actor: Actor, text: str, public: bool = False) 
     if public and case.first_response_at is None:
         case.first_response_at = event.at
         case.save(update_fields=["first_response_at"])
+    if public:
+        clocks_on_public_reply(case=case, now=event.at)
     audit_record(actor=actor, action=f"case.{kind}", obj_type="case", obj_id=case.tracking_id)
     if public:
         notifications.notify_reporter(case, "reply")
     return event
 
 
-@transaction.atomic
-def case_reporter_message(*, case: Case, text: str, files: list[CheckedFile] = ()) -> CaseEvent:  # type: ignore[assignment]
-    """The reporter adds information or evidence; an answer to a question resumes verification."""
-    case = _locked(case)
+def check_reporter_message(*, case: Case, text: str, files: list[CheckedFile] | tuple[()] = ()) -> None:
+    """A reporter may write to an open case, with words or files."""
     if case.status not in OPEN_STATES:
         raise Conflict(
             _("Laporan ini sudah selesai ditangani dan tidak menerima pesan baru."), code="case_closed"
         )
     if not text.strip() and not files:
         raise InvalidInput(_("Tulis pesan atau lampirkan berkas."), field="text")
+
+
+@transaction.atomic
+def case_reporter_message(*, case: Case, text: str, files: list[CheckedFile] = ()) -> CaseEvent:  # type: ignore[assignment]
+    """The reporter adds information or evidence; an answer to a question resumes verification."""
+    case = _locked(case)
+    if case.merged_into_id:  # a merged case's reporter writes to the case that is handled
+        from simadu.cases.merge import merged_reporter_message  # merge.py builds on this module
+
+        return merged_reporter_message(case=case, text=text, files=files)
+    check_reporter_message(case=case, text=text, files=files)
     key = case_key(case)
     event = _event(
         case, kind=CaseEvent.Kind.REPORTER_MESSAGE, actor=REPORTER, body=text.strip(), public=True, key=key
@@ -406,7 +411,7 @@ def case_object(*, case: Case, reason: str) -> Case:
         raise Conflict(_("Keberatan hanya dapat diajukan satu kali."), code="already_objected")
     if case.status != Status.RESPONDED or case.responded_at is None:
         raise Conflict(_("Keberatan dapat diajukan setelah laporan dijawab."), code="not_responded")
-    if not deadlines.objection_window_open(case.responded_at, clock.now()):
+    if not objection_open(case, clock.now()):
         raise Conflict(
             _("Batas waktu keberatan (10 hari kerja setelah jawaban) sudah lewat."), code="objection_late"
         )

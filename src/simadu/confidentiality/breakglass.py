@@ -34,7 +34,6 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone, translation
@@ -43,12 +42,12 @@ from django.utils.translation import gettext as _
 from simadu.accounts.models import Role, User
 from simadu.audit.services import audit_record
 from simadu.cases.models import Attachment, Case, CaseEvent
+from simadu.cases.notifications import notify_staff
 from simadu.confidentiality import attachments
 from simadu.confidentiality.policy import ITJEN, can
 from simadu.confidentiality.sealing import EVENT, case_key, identity_of, reveal_identity
 from simadu.core import clock, crypto
 from simadu.core.errors import InvalidInput, NotFound
-from simadu.outbox.services import outbox_enqueue
 
 log = logging.getLogger(__name__)
 
@@ -152,7 +151,7 @@ def _record(
     audit_record(actor=actor, action=ACTION, obj_type="case", obj_id=case.tracking_id, data=data)
     with translation.override("id"):
         line = _event_line(actor, target, reason, attachment)
-        subject, body = _notice(actor, case, target, reason, now, attachment)
+        notice = _notice(actor, case, target, reason, now, attachment)
     sealed_body = None
     if case.sealed:  # a WBS timeline is sealed like the rest of the report
         sealed_body, line = crypto.seal(case_key(case), line.encode(), context=EVENT), ""
@@ -168,10 +167,8 @@ def _record(
         sealed_body=sealed_body,
         data={"target": target, **({"attachment": attachment.pk} if attachment else {})},
     )
-    for user in recipients:
-        outbox_enqueue(
-            kind="email", topic=ACTION, payload={"to": user.email, "subject": subject, "body": body}
-        )
+    # The words are the template `break_glass` (editable in /admin/); the message is listed on the case page.
+    notify_staff(users=recipients, key="break_glass", context=notice, case=case, topic=ACTION)
     if not recipients:
         log.warning(
             "break-glass on %s: no active Itjen leadership with an e-mail to notify", case.tracking_id
@@ -193,7 +190,7 @@ def _event_line(actor: Any, target: str, reason: str, attachment: Attachment | N
 
 def _notice(
     actor: Any, case: Case, target: str, reason: str, now: Any, attachment: Attachment | None
-) -> tuple[str, str]:
+) -> dict[str, str]:
     """The Inspector General's e-mail: who, which case, when and why; never the identity or the report."""
     when = timezone.localtime(now).strftime("%d-%m-%Y %H.%M %Z")
     who = f"{actor.display_name} ({actor.username}, {actor.get_role_display()}"
@@ -205,18 +202,4 @@ def _notice(
             "pk": attachment.pk if attachment else "",
             "id": case.tracking_id,
         }
-    subject = _("[SIMADU] Data rahasia dibuka: laporan %(id)s") % {"id": case.tracking_id}
-    body = "\n\n".join(
-        [
-            _("Yth. Inspektur Jenderal,"),
-            _("%(who)s %(what)s pada %(when)s.") % {"who": who, "what": what, "when": when},
-            _("Alasan yang ditulis: %(reason)s") % {"reason": reason},
-            _(
-                "Identitas pelapor tidak dicantumkan dalam pesan ini. Pembukaan ini tercatat di log audit "
-                "dan di riwayat laporan: %(url)s/staf/kasus/%(id)s"
-            )
-            % {"url": settings.SIMADU_PUBLIC_URL, "id": case.tracking_id},
-            _("Pesan ini dikirim otomatis oleh SIMADU, Inspektorat Jenderal Kementerian Ketenagakerjaan."),
-        ]
-    )
-    return subject, body
+    return {"actor": who, "what": what, "when": when, "reason": reason}

@@ -17,6 +17,8 @@ Rules:
 - A reporter's identity: biasa/rahasia → whoever sees the case; anonim → Itjen
   intake (verifiers) only; WBS → the WBS team only; every sealed read is audited.
 - An anonymised case (retention schedule) can still be viewed, and nothing else.
+- Itjen's steps on supervisory and WBS cases: its auditors and leadership; closing the examination
+  needs the approval of Itjen's leadership (`_may_work`).
 """
 
 from __future__ import annotations
@@ -99,6 +101,8 @@ def can(actor: Any, action: str, case: Case) -> bool:
         return False
     if action == "case.view" or action == "case.download" or action == "case.view_content":
         return True
+    if action == "case.notification_resend":  # try a stuck message about the case again: anyone who sees it
+        return True
     if action == "case.view_identity":
         if case.channel == Channel.WBS:
             return bool(actor.wbs_team)
@@ -107,6 +111,11 @@ def can(actor: Any, action: str, case: Case) -> bool:
         return True
     if action in ("case.note", "case.reply"):
         return actor.role in ("verifier", "unit_officer", "auditor")
+    if action == "case.approve_extension":
+        # Leadership of the case's unit, or of Itjen (sees_case already held them to those).
+        return bool(actor.role == "leadership")
+    if action in CASE_WORK_ACTIONS:
+        return _may_work(actor, action, case)
     name = action.removeprefix("case.")
     try:
         allowed_roles = transition(name).actors
@@ -119,6 +128,56 @@ def can(actor: Any, action: str, case: Case) -> bool:
     if actor.role == "auditor" and name in ("start", "respond", "close"):
         return bool(case.unit_id == ITJEN)
     return True
+
+
+# Work on a case outside the state machine: Itjen's steps for supervisory and WBS cases, the
+# forwarding follow-up, and who holds the case.
+CASE_WORK_ACTIONS = frozenset(
+    {
+        "case.itjen_step",
+        "case.itjen_state_loss",
+        "case.itjen_closure_request",
+        "case.itjen_closure_approve",
+        "case.forward_outcome",
+        "case.set_handler",
+    }
+)
+
+
+def itjen_workflow_applies(case: Case) -> bool:
+    """Itjen's steps (telaah … pemantauan) and its closure approval govern supervisory and WBS cases that
+    Itjen itself handles."""
+    return (case.supervisory or case.channel == Channel.WBS) and case.unit_id == ITJEN
+
+
+def is_itjen_leadership(actor: Any) -> bool:
+    return _is_staff(actor) and actor.role == "leadership" and actor.unit_id == ITJEN
+
+
+def _may_work(actor: User, action: str, case: Case) -> bool:
+    """The rules of CASE_WORK_ACTIONS for staff who already see the case.
+
+    - Itjen's steps and the state-loss estimate: Itjen's auditors and leadership;
+    - the request to close the examination: an auditor; its approval: Itjen's leadership only;
+    - what the outside agency did with a forwarded case: Itjen's intake (verifiers) and leadership;
+    - the handler: leadership names one; an officer of the unit, or an auditor on Itjen's cases, takes it.
+    """
+    role = actor.role
+    if action in ("case.itjen_step", "case.itjen_state_loss"):
+        return itjen_workflow_applies(case) and (role == "auditor" or is_itjen_leadership(actor))
+    if action == "case.itjen_closure_request":
+        return itjen_workflow_applies(case) and role == "auditor"
+    if action == "case.itjen_closure_approve":
+        return itjen_workflow_applies(case) and is_itjen_leadership(actor)
+    if action == "case.forward_outcome":
+        return role == "verifier" or is_itjen_leadership(actor)
+    if action == "case.set_handler":
+        if role == "leadership":
+            return True
+        if role == "unit_officer":
+            return bool(case.unit_id == actor.unit_id)
+        return role == "auditor" and case.unit_id == ITJEN
+    return False
 
 
 def can_answer_subject_requests(actor: Any) -> bool:

@@ -90,6 +90,34 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "SIMADU_MAIL_FROM", "SIMADU Itjen Kemnaker <pengaduan@kemnaker.go.id>", "Sender of outgoing mail."
     ),
+    Setting(
+        "SIMADU_MAIL_DOMAIN",
+        "",
+        "Domain of the Message-ID of outgoing mail (replies find their case by it). Empty: the host of "
+        "SIMADU_PUBLIC_URL.",
+    ),
+    Setting(
+        "SIMADU_MAIL_REPLY_TO",
+        "",
+        "Reply-To address of mail to reporters: the mailbox whose mail is piped to `simadu mailgate`, so their "
+        "replies land on their report. Empty: no Reply-To.",
+    ),
+    Setting(
+        "SIMADU_SMS_GATEWAY_URL",
+        "",
+        'SMS gateway: SIMADU POSTs JSON {"to", "text"} here; any 2xx answer means sent. Empty: no SMS.',
+    ),
+    Setting(
+        "SIMADU_WHATSAPP_GATEWAY_URL",
+        "",
+        "WhatsApp gateway, same JSON as the SMS gateway; used instead of SMS when set. Empty: no WhatsApp.",
+    ),
+    Setting(
+        "SIMADU_GATEWAY_TOKEN",
+        "",
+        "Bearer token sent to the SMS and WhatsApp gateways.",
+        secret=True,
+    ),
     Setting("SIMADU_WEB_WORKERS", "2", "Web worker processes started by `simadu serve`."),
     Setting("SIMADU_WEB_THREADS", "4", "Threads per web worker."),
     Setting("SIMADU_MAX_UPLOAD_MB", "10", "Largest evidence file accepted, in MiB."),
@@ -128,6 +156,25 @@ SETTINGS: tuple[Setting, ...] = (
         "SIMADU_DEMO_DATA",
         "on",
         "`off`: `simadu serve` does not load the demo data set into an empty database.",
+    ),
+    Setting(
+        "SIMADU_WORKING_HOURS",
+        "08:00-16:00",
+        "Working hours (local time of each unit's zone, on working days) in which deadline reminders and "
+        "escalations go out, as `HH:MM-HH:MM`.",
+    ),
+    Setting(
+        "SIMADU_ESCALATE_ITJEN_AFTER_DAYS",
+        "2",
+        "Working days a stage may stay past its deadline (after its unit head was told) before Itjen's "
+        "leadership and mailbox are told.",
+    ),
+    Setting(
+        "SIMADU_SCHEDULER",
+        "on",
+        "Without REDIS_URL: `simadu serve` runs the periodic jobs (deadlines every 5 minutes, outbox every "
+        "minute, retention daily at 02:00) in a thread. `off` when cron runs `simadu scheduler --once` "
+        "instead. With REDIS_URL, Celery beat runs them and this is ignored.",
     ),
 )
 

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Header, Router, Status
 
 from simadu.cases.models import Source
+from simadu.deadlines.clocks import expected_response_by
 from simadu.intake.schemas import Error, ReportCreated, ReportIn
 from simadu.intake.services import idempotent, report_submit, validate_submission
 
@@ -22,7 +23,7 @@ def created_answer(case: Any, secret: str) -> dict[str, Any]:
         "channel": case.channel,
         "report_type": case.report_type,
         "category": case.category_id,
-        "expected_response_by": case.stage_due_at.isoformat() if case.stage_due_at else None,
+        "expected_response_by": due.isoformat() if (due := expected_response_by(case)) else None,
     }
 
 

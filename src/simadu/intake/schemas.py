@@ -94,3 +94,11 @@ class ReportView(Schema):
     can_reply: bool
     can_rate: bool
     can_object: bool
+    merged: bool = Field(
+        False,
+        description=(
+            "true: laporan ini digabung dengan laporan lain yang sama dan sudah ditangani; status, tahap "
+            "pada timeline dan expected_response_by adalah milik laporan itu (tanpa isi balasan petugas "
+            "untuk pelapor lain). Pesan Anda tetap sampai ke petugasnya."
+        ),
+    )

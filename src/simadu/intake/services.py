@@ -14,6 +14,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from simadu.cases.merge import case_follow
 from simadu.cases.models import Case, Channel, ReporterType, ReportType
 from simadu.cases.services import Submission, case_receive
 from simadu.confidentiality.attachments import MAX_FILES, CheckedFile, attachment_store
@@ -142,8 +143,17 @@ def validate_submission(data: dict[str, Any]) -> Submission:
     )
 
 
-def report_submit(*, submission: Submission, files: list[CheckedFile] = ()) -> tuple[Case, str]:  # type: ignore[assignment]
-    """File a validated submission with its evidence in one transaction: committed when this returns."""
+def report_submit(
+    *,
+    submission: Submission,
+    files: list[CheckedFile] = (),  # type: ignore[assignment]
+    follow: Case | None = None,
+) -> tuple[Case, str]:
+    """File a validated submission with its evidence in one transaction: committed when this returns.
+
+    `follow`: an open report the reporter chose to follow ("Ikuti laporan ini", `cases.duplicates`);
+    theirs is filed already merged into it (`cases.merge.case_follow`). A WBS report never follows one.
+    """
     if len(files) > MAX_FILES:
         raise InvalidInput(
             _("Paling banyak %(n)s berkas.") % {"n": MAX_FILES}, field="files", code="too_many_files"
@@ -160,6 +170,8 @@ def report_submit(*, submission: Submission, files: list[CheckedFile] = ()) -> t
         case, secret = case_receive(submission=submission, decision=decision)
         for checked in files:
             attachment_store(case=case, checked=checked, event=case.events.first(), from_reporter=True)
+        if follow is not None and case.channel != Channel.WBS:
+            case = case_follow(case=case, into=follow)
     return case, secret
 
 

@@ -186,6 +186,9 @@ class ReportForm(DomainErrorsMixin, forms.Form):
     confidential = forms.BooleanField(
         label=_("Rahasia: jangan tampilkan laporan ini di statistik/publik"), required=False
     )
+    # "Ikuti laporan ini": the signed reference of a similar open report (cases.duplicates), never its
+    # tracking id; the radios are drawn by portal/_similar.html.
+    follow = forms.CharField(required=False, max_length=300, widget=forms.HiddenInput)
     # Named as validate_submission and check_file name it; the metaclass moves it off the class,
     # so it never hides BaseForm.files.
     files = forms.Field(  # type: ignore[assignment]
@@ -212,6 +215,18 @@ class ReportForm(DomainErrorsMixin, forms.Form):
             {"hx-get": reverse("portal:regencies"), "hx-target": "#id_regency_code", "hx-trigger": "change"}
         )
         self.fields["regency_code"].widget.choices = regency_choices(self._chosen_province())
+        # With htmx, a pause in typing the story asks for similar open reports (portal/_similar.html);
+        # only these fields are sent, not the reporter's name or contact.
+        self.fields["text"].widget.attrs.update(
+            {
+                "hx-post": reverse("portal:similar"),
+                "hx-trigger": "keyup changed delay:800ms",
+                "hx-target": "#laporan-serupa",
+                "hx-sync": "this:replace",
+                "hx-params": "csrfmiddlewaretoken,text,title,channel,follow",
+                "aria-controls": "laporan-serupa",
+            }
+        )
 
     def _chosen_province(self) -> str:
         value = self.data.get("province_code") if self.is_bound else self.initial.get("province_code")

@@ -10,6 +10,7 @@ app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("lapor", views.report, name="report"),
+    path("lapor/serupa", views.similar_reports, name="similar"),
     path("tanda-terima", views.receipt_download, name="receipt_download"),
     path("wilayah/kabupaten", views.regency_options, name="regencies"),
     path("lacak", tracking.lookup, name="track"),

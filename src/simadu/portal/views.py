@@ -12,19 +12,25 @@ import secrets
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from simadu.cases.duplicates import followable_case, public_suggestions
 from simadu.cases.models import Case, Channel
-from simadu.core import regions
-from simadu.core.errors import Conflict, DomainError
-from simadu.intake.services import idempotent, report_submit
+from simadu.core import ratelimit, regions
+from simadu.core.errors import Conflict, DomainError, RateLimited
+from simadu.intake.services import TEXT_MAX, TITLE_MAX, idempotent, report_submit
 from simadu.portal.forms import ReceiptForm, ReportForm, TrackForm
 from simadu.tracking.views import find_case
+
+# Suggestions while typing: one request per pause, from one client (which may be a whole factory behind
+# one address), so the limit is generous; it only stops a script from sweeping the open reports.
+SIMILAR_LIMIT = 300
+SIMILAR_WINDOW = 10 * 60
 
 
 @require_GET
@@ -44,9 +50,8 @@ def report(request: HttpRequest) -> HttpResponse:
                 form.apply_error(error)
             else:
                 return _receipt(request, case, secret)
-        response = render(
-            request, "portal/report_form.html", {"form": form, "files_lost": bool(form.uploads)}, status=422
-        )
+        context = {"form": form, "files_lost": bool(form.uploads), **_similar_context(request.POST)}
+        response = render(request, "portal/report_form.html", context, status=422)
         add_never_cache_headers(response)
         return response
     chosen = request.GET.get("kanal", "")
@@ -65,13 +70,16 @@ def _file_once(form: ReportForm) -> tuple[Case, str]:
     if submission is None:  # the view calls this only for a valid form, which always carries one
         raise ValueError("a report form without a submission cannot be filed")
     key = form.cleaned_data.get("submission_key") or None
+    # A similar report the reporter chose to follow, if it may still be followed; else theirs is filed alone.
+    follow = followable_case(form.cleaned_data.get("follow") or "")
     fingerprint = {
         **dataclasses.asdict(submission),
         "files": [(f.name, len(f.data)) for f in form.checked_files],
+        "follow": follow.pk if follow else None,
     }
 
     def produce() -> dict[str, Any]:
-        case, secret = report_submit(submission=submission, files=form.checked_files)
+        case, secret = report_submit(submission=submission, files=form.checked_files, follow=follow)
         return {"tracking_id": case.tracking_id, "secret": secret}
 
     try:
@@ -95,6 +103,34 @@ def _receipt(request: HttpRequest, case: Case, secret: str) -> HttpResponse:
     )
     add_never_cache_headers(response)
     return response
+
+
+@require_POST
+def similar_reports(request: HttpRequest) -> HttpResponse:
+    """htmx: while the reporter types the story, up to three similar open reports they may follow instead.
+
+    Never their content or reporter (`cases.duplicates.public_suggestions`). POST, so the story is not
+    written into any access log; limited per client like the other public doors.
+    """
+    try:
+        ratelimit.check("similar", request, limit=SIMILAR_LIMIT)
+    except RateLimited:
+        return HttpResponse(status=429)  # htmx keeps the box as it was
+    ratelimit.hit("similar", request, window=SIMILAR_WINDOW)
+    response = render(request, "portal/_similar.html", _similar_context(request.POST))
+    add_never_cache_headers(response)
+    return response
+
+
+def _similar_context(data: QueryDict) -> dict[str, Any]:
+    if data.get("channel") == Channel.WBS:
+        return {"suggestions": [], "following": False}  # a WBS report never follows another
+    suggestions = public_suggestions(
+        text=str(data.get("text", ""))[:TEXT_MAX],
+        title=str(data.get("title", ""))[:TITLE_MAX],
+        follow=str(data.get("follow", "")),
+    )
+    return {"suggestions": suggestions, "following": any(s.chosen for s in suggestions)}
 
 
 @require_POST

@@ -9,6 +9,7 @@ from django.utils.cache import add_never_cache_headers
 from ninja import File, Header, Router, Status
 from ninja.files import UploadedFile
 
+from simadu.cases.merge import case_root
 from simadu.cases.services import case_reporter_message
 from simadu.confidentiality.attachments import MAX_FILES, check_file
 from simadu.core.errors import InvalidInput
@@ -60,7 +61,7 @@ def add_message(request: HttpRequest, tracking_id: str, payload: MessageIn, secr
     case = case_for_reporter(request=request, tracking_id=tracking_id, secret=secret)
     event = case_reporter_message(case=case, text=payload.text)
     case.refresh_from_db(fields=["status"])
-    return Status(201, {"status": case.status, "at": event.at})
+    return Status(201, {"status": case_root(case).status, "at": event.at})  # merged: the kept case's
 
 
 @router.post(
@@ -82,4 +83,4 @@ def add_attachments(
     checked = [check_file(f.name or "", f) for f in files]
     event = case_reporter_message(case=case, text="", files=checked)
     case.refresh_from_db(fields=["status"])
-    return Status(201, {"status": case.status, "at": event.at})
+    return Status(201, {"status": case_root(case).status, "at": event.at})  # merged: the kept case's

@@ -13,20 +13,29 @@ from typing import Any
 
 from django.db.models import Q
 from django.http import HttpRequest
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.functional import Promise
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 from simadu.audit.services import audit_record
-from simadu.cases.deadlines import objection_window_open
+from simadu.cases.merge import MERGED_PUBLIC_TEXT, case_root
 from simadu.cases.models import Case, CaseEvent, Channel, ReporterType, ReportType
-from simadu.cases.selectors import case_timeline
+from simadu.cases.selectors import case_timeline, followed_timeline
 from simadu.cases.workflow import OPEN_STATES, REPORTER, REPORTER_WORDS, Status
 from simadu.confidentiality.attachments import attachment_name
 from simadu.confidentiality.sealing import case_key, content_of, identity_of
-from simadu.core import clock, deadlines_view, ids, ratelimit
-from simadu.core.clock import WIB
+from simadu.core import clock, ids, ratelimit
 from simadu.core.errors import NotFound
+from simadu.deadlines import calendar
+from simadu.deadlines.clocks import expected_response_by, working_days_left
+from simadu.deadlines.sweeps import objection_open
 
 FAILED_LOOKUPS_LIMIT = 20
+# The kept case's stage as the reporter of a case merged into it reads it: the question and the rating
+# belong to the kept case's own reporter.
+FOLLOWED_WORDS: dict[str, Promise] = {
+    Status.AWAITING_INFO: REPORTER_WORDS[Status.VERIFYING],
+    Status.RESPONDED: gettext_lazy("Laporan ini sudah dijawab. Silakan baca jawabannya di bawah."),
+}
 FAILED_LOOKUPS_WINDOW = 15 * 60
 _DUMMY_HASH = "0" * 64
 
@@ -74,18 +83,39 @@ class ReporterView:
     rating: int | None
     awaiting_answer: bool
     anonymised: bool = False  # the retention schedule deleted the personal data (UU 27/2022)
+    # Merged into another report that is handled: the stage, replies and deadline above are that report's.
+    merged: bool = False
+    # Dialihkan: the agency's own number for the report and how the reporter reaches the agency.
+    forwarded_reference: str = ""
+    forwarded_contact: str = ""
+    zone: str = "WIB"  # the handling unit's zone, in which expected_response_by is told
+
+    @property
+    def zone_info(self) -> Any:
+        return calendar.zone_named(self.zone)
 
 
 def reporter_view(case: Case) -> ReporterView:
     """Everything the reporter may read about their case, and nothing else (no internal notes, no staff names)."""
     english = (get_language() or "").startswith("en")
+    own = case
+    # A merged case follows the case that is handled: its stage, its staff's replies, its deadline.
+    followed = case_root(case) if case.merged_into_id else None
+    timeline = case_timeline(case=case, public_only=True)
+    if followed is not None:
+        timeline = sorted(
+            timeline + followed_timeline(case=case, root=followed), key=lambda i: (i.event.at, i.event.pk)
+        )
+        case = followed
     items = []
-    for item in case_timeline(case=case, public_only=True):
+    for item in timeline:
         e = item.event
         if e.kind == CaseEvent.Kind.TRANSITION:
             text = item.body or str(REPORTER_WORDS.get(e.to_status, ""))
         elif e.kind == CaseEvent.Kind.RECEIVED:
             text = str(REPORTER_WORDS[Status.RECEIVED])
+        elif e.kind == CaseEvent.Kind.MERGE:
+            text = gettext(MERGED_PUBLIC_TEXT)
         else:
             text = item.body
         items.append(
@@ -98,28 +128,36 @@ def reporter_view(case: Case) -> ReporterView:
             )
         )
     return ReporterView(
-        tracking_id=case.tracking_id,
+        tracking_id=own.tracking_id,
         status=case.status,
-        status_text=str(REPORTER_WORDS[case.status]),
+        status_text=str(FOLLOWED_WORDS.get(case.status) or REPORTER_WORDS[case.status])
+        if followed
+        else str(REPORTER_WORDS[case.status]),
         channel=case.channel,
         # Categories carry their English name in the database, not in the message catalogue.
         category=(case.category.name_en if english and case.category.name_en else case.category.name),
-        received_at=case.received_at,
-        expected_response_by=case.stage_due_at.astimezone(WIB) if case.stage_due_at else None,
-        working_days_left=deadlines_view.working_days_left(case.stage_due_at),
+        received_at=own.received_at,
+        expected_response_by=expected_response_by(case),
+        working_days_left=working_days_left(case),
         forwarded_to=case.forwarded_to.name if case.forwarded_to else "",
         timeline=items,
         can_reply=case.status in OPEN_STATES,
-        can_rate=case.status in (Status.RESPONDED, Status.CLOSED)
+        can_rate=followed is None
+        and case.status in (Status.RESPONDED, Status.CLOSED)
         and case.responded_at is not None
         and case.rating is None
         and case.anonymised_at is None,
-        can_object=case.status == Status.RESPONDED
+        can_object=followed is None
+        and case.status == Status.RESPONDED
         and case.objected_at is None
-        and objection_window_open(case.responded_at, clock.now()),
-        rating=case.rating,
-        awaiting_answer=case.status == Status.AWAITING_INFO,
-        anonymised=case.anonymised_at is not None,
+        and objection_open(case, clock.now()),
+        rating=own.rating,
+        awaiting_answer=followed is None and case.status == Status.AWAITING_INFO,
+        anonymised=own.anonymised_at is not None,
+        merged=followed is not None,
+        forwarded_reference=case.forward_reference if case.forwarded_to else "",
+        forwarded_contact=case.forwarded_to.contact if case.forwarded_to else "",
+        zone=calendar.zone_name(calendar.zone_of(case)),
     )
 
 
@@ -150,6 +188,8 @@ def reporter_data_export(*, case: Case, via: str) -> dict[str, Any]:
     objection = next((m for m in reversed(view.timeline) if m.kind == "reopen"), None)
     attachments = (
         case.attachments.filter(Q(from_reporter=True) | Q(event__visibility=CaseEvent.Visibility.PUBLIC))
+        # Files the reporter of a case merged into this one sent here are theirs, not this reporter's.
+        .exclude(event__data__has_key="from_merged")
         .order_by("uploaded_at", "pk")
         .only("sealed_name", "content_type", "size", "uploaded_at", "from_reporter", "stripped", "case_id")
     )

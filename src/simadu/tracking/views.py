@@ -201,8 +201,9 @@ def _case_page(
         "view": view,
         "timeline": timeline,
         "channel_label": Channel(case.channel).label,
-        "stages": _stages(case.status),
-        "due_label": DUE_LABELS.get(case.status, DUE_LABEL_DEFAULT),
+        "stages": _stages(view.status),
+        # A merged case's reporter is not the one asked to answer: the plain label.
+        "due_label": DUE_LABEL_DEFAULT if view.merged else DUE_LABELS.get(view.status, DUE_LABEL_DEFAULT),
         "ratings": RATINGS,
         "message_form": message_form or ReporterMessageForm(),
         "rating_form": rating_form or RatingForm(),

@@ -17,9 +17,12 @@ from simadu.triage.models import (
 
 @admin.register(Unit)
 class UnitAdmin(admin.ModelAdmin[Unit]):
-    list_display = ("slug", "name", "internal", "time_zone", "active")
-    list_filter = ("internal", "active")
-    search_fields = ("slug", "name")
+    """Units of the ministry and the maintained list of outside agencies a case can be forwarded to
+    (filter "unit kementerian: Tidak"): their contact for reporters and their usual forwarding channel."""
+
+    list_display = ("slug", "name", "internal", "contact", "forward_channel", "email", "time_zone", "active")
+    list_filter = ("internal", "active", "forward_channel", "time_zone")
+    search_fields = ("slug", "name", "contact", "email")
 
     def get_readonly_fields(self, request, obj=None):  # type: ignore[no-untyped-def]
         return ("slug",) if obj else ()

@@ -16,10 +16,17 @@ from simadu.triage.normalize import normalize
 
 @transaction.atomic
 def taxonomy_ensure_defaults() -> int:
-    """Create the taxonomy's units and categories where missing; never overwrite an administrator's edits."""
+    """Create the taxonomy's units and categories where missing; never overwrite an administrator's edits.
+
+    An outside agency's contact and usual forwarding channel are filled in only where blank.
+    """
     created = 0
     for slug, (internal, name) in taxonomy.UNITS.items():
         created += Unit.objects.get_or_create(slug=slug, defaults={"name": name, "internal": internal})[1]
+    for slug, (contact, channel) in taxonomy.AGENCY_DEFAULTS.items():
+        if contact:
+            Unit.objects.filter(pk=slug, contact="").update(contact=contact)
+        Unit.objects.filter(pk=slug, forward_channel="").update(forward_channel=channel)
     for slug, (supervisory, unit, name, name_en) in taxonomy.CATEGORIES.items():
         created += Category.objects.get_or_create(
             slug=slug,

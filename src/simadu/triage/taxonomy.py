@@ -75,3 +75,13 @@ UNITS: dict[str, tuple[bool, str]] = {
     "pemda": (False, "Pemerintah daerah (Disnaker provinsi/kabupaten/kota)"),
     "lembaga_lain": (False, "Lembaga lain"),
 }
+
+# Outside agencies (forwarding targets): how a reporter reaches them, and how a case is usually handed
+# over (cases.models.ForwardChannel). Only contacts known to be the agency's public ones; the rest are
+# left for an administrator to fill in. SP4N-LAPOR! connects every agency, regional governments included.
+AGENCY_DEFAULTS: dict[str, tuple[str, str]] = {
+    "bpjs_ketenagakerjaan": ("Layanan masyarakat 175, www.bpjsketenagakerjaan.go.id", "sp4n_lapor"),
+    "kp2mi": ("", "sp4n_lapor"),
+    "pemda": ("", "sp4n_lapor"),
+    "lembaga_lain": ("", "letter"),
+}

@@ -16,6 +16,7 @@ from simadu.cases import workflow
 from simadu.cases.models import Case, CaseEvent, Channel, ReportType
 from simadu.cases.selectors import TimelineItem, case_timeline
 from simadu.confidentiality import breakglass
+from simadu.deadlines import escalation
 from simadu.triage.models import Category, Unit
 
 LOW_CONFIDENCE = 0.5
@@ -67,6 +68,26 @@ def timeline_rows(case: Case, units: dict[str, Unit], categories: dict[str, Cate
                     )
         elif event.kind == CaseEvent.Kind.NOTE and event.action == breakglass.EVENT_ACTION:
             title = _("Data rahasia dibuka")
+        elif event.kind == CaseEvent.Kind.ITJEN_STEP or (
+            event.kind == CaseEvent.Kind.NOTE and event.action == "set_handler"
+        ):
+            title, details = _itjen_line(event, title)
+        elif event.kind == CaseEvent.Kind.ESCALATION:
+            title = escalation.step_title(event.data.get("level"))
+        elif event.kind == CaseEvent.Kind.MERGE:  # cases/merge.py
+            if event.data.get("merged"):
+                details.append(_("Laporan %(id)s digabung ke laporan ini") % {"id": event.data["merged"]})
+            if event.data.get("into"):
+                details.append(_("Digabung ke laporan %(id)s") % {"id": event.data["into"]})
+            if event.data.get("chosen_by") == workflow.REPORTER:
+                details.append(_("Dipilih pelapor saat melapor (Ikuti laporan ini)"))
+        elif event.kind == CaseEvent.Kind.REPORTER_MESSAGE and event.data.get("from_merged"):
+            details.append(
+                _(
+                    "Dari pelapor laporan %(id)s, yang digabung ke laporan ini; pelapor laporan ini tidak melihatnya"
+                )
+                % {"id": event.data["from_merged"]}
+            )
         elif event.kind == CaseEvent.Kind.RATING:
             details.append(_("Nilai: %(n)s dari 5") % {"n": event.data.get("rating", "—")})
         if event.actor is not None:
@@ -77,6 +98,32 @@ def timeline_rows(case: Case, units: dict[str, Unit], categories: dict[str, Cate
             actor = _("Sistem")
         rows.append(TimelineRow(item, title, actor, event.visibility == CaseEvent.Visibility.PUBLIC, details))
     return rows
+
+
+def _itjen_line(event: CaseEvent, title: str) -> tuple[str, list[str]]:
+    """The title and details of an event of Itjen's examination (cases.itjen) or of a new handler."""
+    data, details = event.data or {}, []
+    if event.action == "step":
+        step = _label(workflow.ItjenStep, data.get("step"))
+        title = _("Tahap pemeriksaan: %(step)s") % {"step": step}
+        if data.get("automatic"):
+            details.append(_("Dimulai otomatis saat tindak lanjut dimulai"))
+        if data.get("skipped"):
+            skipped = ", ".join(_label(workflow.ItjenStep, s) for s in data["skipped"])
+            details.append(_("Tahap yang dilewati: %(steps)s") % {"steps": skipped})
+    elif event.action == "state_loss":
+        title = _("Perkiraan kerugian negara")
+        details.append("Rp" + f"{data.get('amount', 0):,}".replace(",", "."))
+        if data.get("kpk_flagged"):
+            details.append(_("Rp1 miliar atau lebih: ditandai untuk koordinasi dengan KPK"))
+    elif event.action == "closure_request":
+        title = _("Penutupan pemeriksaan diajukan")
+    elif event.action == "closure_approve":
+        title = _("Penutupan pemeriksaan disetujui pimpinan")
+    elif event.action == "set_handler":
+        title = _("Pemegang laporan")
+        details.append(data.get("name") or _("Tidak ada pemegang"))
+    return title, details
 
 
 def triage_summary(

@@ -13,7 +13,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from simadu.accounts import signin
-from simadu.cases.models import Case, Channel, ReportType
+from simadu.cases.models import Case, Channel, ForwardChannel, ReportType
 from simadu.cases.workflow import ArchiveReason, Status
 from simadu.triage.models import Category, Unit
 
@@ -112,14 +112,27 @@ class ForwardForm(WorkspaceForm):
         label=_("Instansi tujuan"),
         queryset=Unit.objects.filter(internal=False, active=True),
         empty_label=None,
+        help_text=_("Pelapor akan membaca nama instansi dan kontaknya."),
+    )
+    channel = forms.ChoiceField(
+        label=_("Cara pengalihan"),
+        choices=[("", _("Cara yang biasa untuk instansi ini")), *ForwardChannel.choices],
+        required=False,
+    )
+    reference = forms.CharField(
+        label=_("Nomor laporan di instansi tujuan (opsional)"),
+        help_text=_(
+            "Nomor surat atau nomor tiket dari instansi tujuan; pelapor memakainya saat menghubungi mereka."
+        ),
+        required=False,
+        max_length=100,
     )
     reason = forms.CharField(
         label=_("Alasan pengalihan"),
-        help_text=_("Pelapor akan membaca alasan ini."),
+        help_text=_("Pelapor akan membaca alasan ini. Tulis dengan kata-kata yang mudah dipahami."),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=5000,
     )
-    reference = forms.CharField(label=_("Nomor surat/rujukan (opsional)"), required=False, max_length=100)
 
 
 class ArchiveForm(WorkspaceForm):

@@ -8,7 +8,7 @@ every POST calls exactly one service of `cases.services`.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, cast
+from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -22,35 +22,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from simadu.accounts.models import User
-from simadu.cases import services, workflow
+from simadu.cases import forwarding, services, workflow
 from simadu.cases.models import Attachment, Case
 from simadu.cases.selectors import InboxFilters, inbox_cases
 from simadu.confidentiality import breakglass, policy, sealing
 from simadu.confidentiality.attachments import attachment_name, attachment_read
-from simadu.core import deadlines_view, ids, regions
+from simadu.core import clock, ids, regions
 from simadu.core.errors import DomainError, InvalidInput, NotFound, PermissionDenied
+from simadu.deadlines.clocks import working_days_left
 from simadu.triage.models import Category, Unit
-from simadu.workspace import case_display
+from simadu.workspace import access, case_display, views_forwarding, views_itjen
 from simadu.workspace.forms import ACTION_FORMS, AssignForm, InboxFilterForm, NoteForm
 from simadu.workspace.signin import staff_required
 
 PAGE_SIZE = 50
 _NOT_LISTED = ("data_key", "secret_hash", "sealed_identity", "sealed_content", "text", "triage")
-
-
-def _actor(request: HttpRequest) -> User:
-    return cast(User, request.user)  # staff_required let only signed-in staff through
-
-
-def _case_or_404(request: HttpRequest, tracking_id: str) -> Case:
-    try:
-        return policy.access_case(_actor(request), tracking_id)
-    except NotFound:
-        raise Http404 from None
-
-
-def _forbidden(request: HttpRequest) -> HttpResponse:
-    return render(request, "workspace/forbidden.html", status=403)
 
 
 # The inbox ----------------------------------------------------------------------------
@@ -93,11 +79,12 @@ def inbox(request: HttpRequest) -> HttpResponse:
     form = InboxFilterForm(params)
     form.is_valid()
     filters = _inbox_filters(form)
-    actor = _actor(request)
+    actor = access.staff_actor(request)
     # The list never decrypts: the sealed columns are not even read.
     listed = inbox_cases(actor=actor, filters=filters).defer(*_NOT_LISTED)
     page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [InboxRow(case, deadlines_view.working_days_left(case.stage_due_at)) for case in page]
+    now = clock.now()
+    rows = [InboxRow(case, working_days_left(case, now)) for case in page]  # as the reporter reads it
     counted = (
         inbox_cases(actor=actor, filters=dataclasses.replace(filters, status="", open_only=False))
         .order_by()
@@ -150,7 +137,7 @@ def _case_page(
     break_glass: dict[str, Any] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    actor = _actor(request)
+    actor = access.staff_actor(request)
     units = {u.pk: u for u in Unit.objects.all()}
     categories = {c.pk: c for c in Category.objects.all()}
     actions = []
@@ -180,18 +167,19 @@ def _case_page(
         "attachments": [(a, attachment_name(case, a, key)) for a in case.attachments.all()],
         "triage": case_display.triage_summary(case, units, categories),
         "timeline": case_display.timeline_rows(case, units, categories),
-        "days_left": deadlines_view.working_days_left(case.stage_due_at),
         "actions": actions,
         "note_form": note_form,
         "may_reply": may_reply,
     }
+    context.update(views_forwarding.case_context(actor, case))
+    context.update(views_itjen.case_context(actor, case, context["timeline"]))  # type: ignore[arg-type]
     return render(request, "workspace/case.html", context, status=status)
 
 
 @staff_required
 @require_GET
 def case_detail(request: HttpRequest, tracking_id: str) -> HttpResponse:
-    return _case_page(request, _case_or_404(request, tracking_id))
+    return _case_page(request, access.case_or_404(request, tracking_id))
 
 
 @staff_required
@@ -202,10 +190,10 @@ def case_identity(request: HttpRequest, tracking_id: str) -> HttpResponse:
     The identity is in this one response only (never cached, nothing kept in the session). Someone the
     policy does not let open it gets the 404 of a missing case.
     """
-    case = _case_or_404(request, tracking_id)
+    case = access.case_or_404(request, tracking_id)
     reason = request.POST.get("reason", "")
     try:
-        identity = breakglass.identity_open(actor=_actor(request), case=case, reason=reason)
+        identity = breakglass.identity_open(actor=access.staff_actor(request), case=case, reason=reason)
     except NotFound:
         raise Http404 from None
     except InvalidInput as exc:
@@ -247,8 +235,13 @@ def _run_action(action: str, case: Case, actor: User, data: dict[str, Any]) -> N
     elif action == "close":
         services.case_close(case=case, actor=actor, note=data["note"])
     elif action == "forward":
-        services.case_forward(
-            case=case, actor=actor, agency=data["agency"], reason=data["reason"], reference=data["reference"]
+        forwarding.case_forward(
+            case=case,
+            actor=actor,
+            agency=data["agency"],
+            channel=data["channel"],
+            reason=data["reason"],
+            reference=data["reference"],
         )
     elif action == "archive":
         services.case_archive(case=case, actor=actor, reason_code=data["reason_code"], note=data["note"])
@@ -261,10 +254,10 @@ def _run_action(action: str, case: Case, actor: User, data: dict[str, Any]) -> N
 def case_action(request: HttpRequest, tracking_id: str, action: str) -> HttpResponse:
     if action not in ACTION_FORMS:
         raise Http404
-    case = _case_or_404(request, tracking_id)
-    actor = _actor(request)
+    case = access.case_or_404(request, tracking_id)
+    actor = access.staff_actor(request)
     if not policy.can(actor, f"case.{action}", case):
-        return _forbidden(request)
+        return access.forbidden(request)
     form = _action_form(action, case, request.POST)
     if not form.is_valid():
         messages.error(request, _("Periksa kembali isian yang ditandai."))
@@ -282,10 +275,10 @@ def case_action(request: HttpRequest, tracking_id: str, action: str) -> HttpResp
 @require_POST
 def case_note(request: HttpRequest, tracking_id: str) -> HttpResponse:
     """The composer: "Pratinjau" re-renders with the reporter's preview; otherwise the note or reply is saved."""
-    case = _case_or_404(request, tracking_id)
-    actor = _actor(request)
+    case = access.case_or_404(request, tracking_id)
+    actor = access.staff_actor(request)
     if not policy.can(actor, "case.note", case):
-        return _forbidden(request)
+        return access.forbidden(request)
     form = NoteForm(request.POST, auto_id="note_%s", may_reply=policy.can(actor, "case.reply", case))
     if "preview" in request.POST or not form.is_valid():
         return _case_page(request, case, note_form=form, status=200 if form.is_valid() else 422)
@@ -304,10 +297,10 @@ def case_note(request: HttpRequest, tracking_id: str) -> HttpResponse:
 @require_POST
 def case_note_preview(request: HttpRequest, tracking_id: str) -> HttpResponse:
     """htmx: the live preview box of the composer."""
-    case = _case_or_404(request, tracking_id)
-    actor = _actor(request)
+    case = access.case_or_404(request, tracking_id)
+    actor = access.staff_actor(request)
     if not policy.can(actor, "case.note", case):
-        return _forbidden(request)
+        return access.forbidden(request)
     form = NoteForm(request.POST, auto_id="note_%s", may_reply=policy.can(actor, "case.reply", case))
     return render(request, "workspace/_preview.html", {"note_form": form})
 
@@ -326,12 +319,14 @@ def _file_response(name: str, content_type: str, data: bytes) -> HttpResponse:
 @require_GET
 def attachment_download(request: HttpRequest, tracking_id: str, pk: int) -> HttpResponse:
     """The sanitised copy (metadata stripped), for whoever may see the case."""
-    case = _case_or_404(request, tracking_id)
+    case = access.case_or_404(request, tracking_id)
     attachment = Attachment.objects.filter(case=case, pk=pk).first()
     if attachment is None:
         raise Http404
     try:
-        name, content_type, data = attachment_read(actor=_actor(request), case=case, attachment=attachment)
+        name, content_type, data = attachment_read(
+            actor=access.staff_actor(request), case=case, attachment=attachment
+        )
     except PermissionDenied:
         raise Http404 from None
     return _file_response(name, content_type, data)
@@ -341,14 +336,14 @@ def attachment_download(request: HttpRequest, tracking_id: str, pk: int) -> Http
 @require_POST
 def attachment_original(request: HttpRequest, tracking_id: str, pk: int) -> HttpResponse:
     """The untouched original of an evidence file: break-glass, with a written reason, POST only."""
-    case = _case_or_404(request, tracking_id)
+    case = access.case_or_404(request, tracking_id)
     attachment = Attachment.objects.filter(case=case, pk=pk).first()
     if attachment is None:
         raise Http404
     reason = request.POST.get("reason", "")
     try:
         original = breakglass.original_open(
-            actor=_actor(request), case=case, attachment=attachment, reason=reason
+            actor=access.staff_actor(request), case=case, attachment=attachment, reason=reason
         )
     except NotFound:
         raise Http404 from None

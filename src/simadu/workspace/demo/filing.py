@@ -9,11 +9,12 @@ from typing import Any
 from django.db import models
 
 from simadu.accounts.models import User
-from simadu.cases import services
-from simadu.cases.deadlines import stage_deadline
-from simadu.cases.models import Case, CaseEvent
-from simadu.cases.workflow import FINAL_STATES, SYSTEM, Status
+from simadu.cases import forwarding, itjen, services
+from simadu.cases.models import Case, CaseEvent, Forwarding
+from simadu.cases.workflow import FINAL_STATES, ITJEN_STEPS, SYSTEM, Status
+from simadu.confidentiality.policy import itjen_workflow_applies
 from simadu.core.clock import WIB
+from simadu.deadlines.clocks import clocks_replay
 from simadu.intake.services import report_submit, validate_submission
 from simadu.triage import taxonomy
 from simadu.triage.engine import TriageInput, suggest
@@ -83,10 +84,11 @@ def _do(step: Step, case: Case, plan: Plan, actors: Actors, filed: dict[int, str
         "answer": lambda: services.case_reporter_message(case=case, text=step.text),
         "follow_up": lambda: services.case_reporter_message(case=case, text=step.text),
         "assign": lambda: _assign(case, plan, verifier, step.text),
-        "forward": lambda: services.case_forward(
+        "forward": lambda: forwarding.case_forward(
             case=case,
             actor=verifier,
             agency=Unit.objects.get(pk=step.value),
+            channel="",
             reason=step.text,
             reference=_forward_reference(step.value, plan),
         ),
@@ -101,12 +103,34 @@ def _do(step: Step, case: Case, plan: Plan, actors: Actors, filed: dict[int, str
         "interim_reply": lambda: services.case_add_note(
             case=case, actor=officer, text=step.text, public=True
         ),
-        "respond": lambda: services.case_respond(case=case, actor=officer, text=step.text),
+        "respond": lambda: _respond(case, officer, actors, step.text),
         "object": lambda: services.case_object(case=case, reason=step.text),
         "rate": lambda: services.case_rate(case=case, rating=step.value, comment=step.text),
         "close": lambda: services.case_close(case=case, actor=_closer(step, actors, officer), note=step.text),
     }
     actions[step.action]()
+
+
+# Itjen's examination of a supervisory or WBS case before its answer, as the auditor notes it.
+ITJEN_STEP_NOTES = {
+    "klarifikasi": "Telaah selesai: ada indikasi pelanggaran. Pihak terlapor dan atasannya dimintai keterangan.",
+    "audit_investigatif": "Keterangan belum cukup. Tim audit investigatif dibentuk dengan surat tugas.",
+    "laporan_hasil": "Laporan hasil pemeriksaan selesai disusun dan diserahkan kepada pimpinan.",
+}
+
+
+def _respond(case: Case, officer: User, actors: Actors, text: str) -> Case:
+    """The answer; on Itjen's cases first the examination's steps and the leadership's approval of closure."""
+    case.refresh_from_db()
+    if itjen_workflow_applies(case) and case.closure_approved_at is None:
+        for step, note in ITJEN_STEP_NOTES.items():
+            if ITJEN_STEPS.index(step) > ITJEN_STEPS.index(case.itjen_step or "telaah"):
+                itjen.itjen_step_advance(case=case, actor=officer, step=step, note=note)
+                case.refresh_from_db()
+        if case.closure_requested_at is None:
+            itjen.itjen_closure_request(case=case, actor=officer)
+        itjen.itjen_closure_approve(case=case, actor=actors.users["pimpinan"])
+    return services.case_respond(case=case, actor=officer, text=text)
 
 
 def _closer(step: Step, actors: Actors, officer: User) -> Any:
@@ -154,8 +178,8 @@ def shift_demo_case_times(case: Case, event_times: dict[int, dt.datetime]) -> No
     Every service stamps the real time; the demo shows four months of work, so after a case
     has gone through the services its own dates are rewritten: each timeline event gets its
     time from `event_times` (event pk -> time), and the case's dates are derived from those
-    events as the services would have set them (stage deadline recomputed). One UPDATE on
-    CaseEvent and one on Case. The audit chain (AuditEntry) is never touched, so
+    events as the services would have set them (the clocks of its stages replayed from the
+    moved timeline, which sets the stage deadline). One UPDATE on CaseEvent and one on Case. The audit chain (AuditEntry) is never touched, so
     `simadu audit verify` still passes; its rows keep the real time the demo was loaded.
     """
     rows = CaseEvent.objects.filter(case=case, pk__in=event_times).values_list(
@@ -181,14 +205,34 @@ def shift_demo_case_times(case: Case, event_times: dict[int, dt.datetime]) -> No
     Case.objects.filter(pk=case.pk).update(
         received_at=received_at,
         status_changed_at=status_changed_at,
-        stage_due_at=stage_deadline(
-            status=case.status,
-            supervisory=case.supervisory,
-            report_type=case.report_type,
-            since=status_changed_at,
-        ),
         first_response_at=min(answers) if answers else None,
         responded_at=responded[-1] if responded else None,
         closed_at=status_changed_at if case.status in FINAL_STATES else None,
         objected_at=reopened[-1] if reopened else None,
     )
+    clocks_replay(case)
+    _shift_forwarding_and_closure(case, events)
+
+
+def _shift_forwarding_and_closure(case: Case, events: list[tuple[Any, ...]]) -> None:
+    """FOR DEMO DATA ONLY: the forwarding record and Itjen's closure dates follow their moved events."""
+    forwarded = [
+        at
+        for at, _pk, kind, action, _to in events
+        if kind == CaseEvent.Kind.TRANSITION and action == "forward"
+    ]
+    if forwarded:
+        Forwarding.objects.filter(case=case).update(
+            forwarded_at=forwarded[-1], follow_up_due_at=forwarding.follow_up_due(case, forwarded[-1])
+        )
+    closure = {action: at for at, _pk, kind, action, _to in events if kind == CaseEvent.Kind.ITJEN_STEP}
+    changes = {
+        field: closure[action]
+        for field, action in (
+            ("closure_requested_at", itjen.CLOSURE_REQUEST),
+            ("closure_approved_at", itjen.CLOSURE_APPROVE),
+        )
+        if action in closure
+    }
+    if changes:
+        Case.objects.filter(pk=case.pk, closure_requested_at__isnull=False).update(**changes)

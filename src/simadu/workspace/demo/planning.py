@@ -7,10 +7,11 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from simadu.cases.deadlines import stage_deadline
 from simadu.cases.workflow import FINAL_STATES, ArchiveReason, Status
 from simadu.core.clock import WIB
-from simadu.core.workdays import is_working_day
+from simadu.deadlines.calendar import is_working_day
+from simadu.deadlines.clocks import nominal_due
+from simadu.deadlines.models import Stage
 from simadu.triage import taxonomy
 from simadu.workspace.demo import texts
 from simadu.workspace.demo.texts import Story
@@ -343,10 +344,10 @@ def _schedule(plan: Plan, start: dt.datetime, jitters: list[dt.timedelta]) -> li
         if step.who == "system":
             # The nightly job acts just after the stage's deadline has passed.
             stage, since = (
-                (Status.RESPONDED, responded) if step.action == "close" else (Status.AWAITING_INFO, asked)
+                (Stage.AUTO_CLOSE, responded) if step.action == "close" else (Stage.REPORTER_ANSWER, asked)
             )
-            deadline = stage_deadline(status=stage, supervisory=False, report_type="pengaduan", since=since)
-            at = max(at, (deadline or at) + dt.timedelta(minutes=5) + jitter / 8)
+            deadline = nominal_due(stage=stage, since=since, report_type="pengaduan")
+            at = max(at, deadline + dt.timedelta(minutes=5) + jitter / 8)
         elif step.who != "reporter":
             at = _office_time(at, jitter)
         if step.action == "respond":

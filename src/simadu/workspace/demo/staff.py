@@ -39,7 +39,8 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
     DemoAccount("petugas.binalavotas", "Nurul", "Aini", Role.UNIT_OFFICER, "ditjen_binalavotas"),
     DemoAccount("petugas.setjen", "Lestari", "Handayani", Role.UNIT_OFFICER, "setjen"),
     DemoAccount("petugas.barenbang", "Rizky", "Maulana", Role.UNIT_OFFICER, "barenbang"),
-    DemoAccount("pimpinan", "Hendra", "Wijaya", Role.LEADERSHIP, "itjen"),
+    # Itjen's leadership approves the closure of every examination, WBS ones included.
+    DemoAccount("pimpinan", "Hendra", "Wijaya", Role.LEADERSHIP, "itjen", wbs_team=True),
     DemoAccount("admin", "Fajar", "Nugroho", Role.ADMIN, None),
 )
 

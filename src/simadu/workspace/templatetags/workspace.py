@@ -18,3 +18,9 @@ def days_left(days: int | None) -> dict[str, Any]:
 @register.inclusion_tag("workspace/_field.html")
 def field(bound_field: Any) -> dict[str, Any]:
     return {"field": bound_field}
+
+
+@register.filter
+def rupiah(amount: int | None) -> str:
+    """1000000000 → "1.000.000.000", as rupiah are written in Indonesia."""
+    return "" if amount is None else f"{amount:,}".replace(",", ".")

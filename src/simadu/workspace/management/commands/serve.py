@@ -44,6 +44,12 @@ class Command(BaseCommand):
             raise CommandError("gunicorn is not installed: run `make install`")
         bind = f"{options['host']}:{options['port']}"
         self.stdout.write(f"SIMADU: portal di http://{bind}/  ·  ruang kerja staf di http://{bind}/staf/")
+        from simadu.deadlines.scheduler import in_process_enabled
+
+        if in_process_enabled():
+            self.stdout.write(
+                "SIMADU: penjadwal berjalan di server (tenggat tiap 5 menit, pesan tiap menit)."
+            )
         self.stdout.flush()
         # No access log: it would record reporters' addresses (see docs/security.md).
         os.execv(  # noqa: S606  # nosec B606  # replaces this process with gunicorn; no shell, fixed argv
@@ -63,6 +69,9 @@ class Command(BaseCommand):
                 "10",
                 "--error-logfile",
                 "-",
+                # Starts the in-process scheduler in the workers (embedded default, no Celery beat).
+                "--config",
+                "python:simadu.workspace.gunicorn_hooks",
             ],
         )
 

@@ -1,8 +1,10 @@
 """Indonesian working days: weekends, national holidays and cuti bersama do not count.
 
 The expected days off come straight from the `holidays` package (public + government
-categories), independently of `simadu.core.workdays`, so the tests check the counting
-against the calendar rather than against itself.
+categories), independently of `simadu.deadlines.calendar`, so the tests check the counting
+against the calendar rather than against itself. These tests have no database, so the
+calendar is the package's (a year without rows in the holiday table); test_calendar.py
+checks the table.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import itertools
 import holidays
 import pytest
 
-from simadu.core.workdays import add_working_days, is_working_day, working_days_between
+from simadu.deadlines.calendar import add_working_days, is_working_day, working_days_between
 
 D = dt.date
 OFF = frozenset(holidays.country_holidays("ID", years=[2026, 2027], categories=("public", "government")))
