@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from simadu.audit.services import audit_record
 from simadu.cases.models import Case
 from simadu.cases.workflow import REPORTER_WORDS
-from simadu.core.errors import InvalidInput
+from simadu.core.errors import InvalidInput, NotFound
 from simadu.outbox.models import OutboxMessage
 from simadu.outbox.services import RETRYABLE, outbox_enqueue, outbox_requeue
 from simadu.outbox.templates import template_render
@@ -324,5 +324,6 @@ def notification_resend(*, case: Case, message_id: int, actor: Any) -> OutboxMes
         },
     )
     requeued = outbox_requeue(message_id=message.pk)
-    assert requeued is not None
+    if requeued is None:  # deleted between the check above and now
+        raise NotFound()
     return requeued

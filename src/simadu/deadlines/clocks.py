@@ -173,10 +173,8 @@ def _resume(case: Case, stage: str, now: dt.datetime) -> None:
     """Give back the working days the clock waited (dates in its zone) and move its due time on."""
     for running in running_clocks(case).filter(stage=stage, paused_at__isnull=False):
         zone = calendar.zone_named(running.zone)
-        assert running.paused_at is not None
-        waited = calendar.working_days_between(
-            running.paused_at.astimezone(zone).date(), now.astimezone(zone).date()
-        )
+        paused_at = running.paused_at or now  # the filter above guarantees it is set
+        waited = calendar.working_days_between(paused_at.astimezone(zone).date(), now.astimezone(zone).date())
         running.paused_days += max(0, waited)
         running.paused_at = None
         _push(running)

@@ -180,7 +180,8 @@ def read_mail(raw: bytes) -> Mail:
         raise Unreadable(_("E-mail lebih besar dari %(mb)s MiB.") % {"mb": MAX_BYTES // 2**20})
     try:
         message = BytesParser(policy=email_policy.default).parsebytes(raw)
-        assert isinstance(message, EmailMessage)
+        if not isinstance(message, EmailMessage):  # the default policy always makes one
+            raise TypeError(type(message).__name__)
         senders = getaddresses([str(v) for v in message.get_all("From") or []])
     except Exception as exc:  # the parser is lenient; what still breaks it is not an e-mail
         raise Unreadable(_("Bukan e-mail RFC 822 (%(error)s).") % {"error": type(exc).__name__}) from None
