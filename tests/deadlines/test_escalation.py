@@ -316,3 +316,21 @@ def test_after_an_approved_extension_a_second_breach_is_escalated_again(people):
 
     breaches = [at for level, stage, at, _line in escalations(case) if stage == "resolve" and level == 3]
     assert len(breaches) == 2
+
+
+def test_a_unit_without_a_head_is_told_through_its_mailbox_unless_the_unit_was_closed(people):
+    """With no active head at Ditjen PHI-Jamsos, the breach goes to the unit's mailbox; once an administrator
+    marks the unit inactive, its mailbox is read by nobody and is no longer written to."""
+    from simadu.triage.models import Unit
+
+    people["leader_phi"].is_active = False
+    people["leader_phi"].save(update_fields=["is_active"])
+    Unit.objects.filter(pk="ditjen_phi_jamsos").update(email="phi@kemnaker.example")
+    first = assign(wib(2026, 3, 2, 10), file_case(wib(2026, 3, 2, 9)), people)
+    sweep(wib(2026, 3, 10, 10))
+    assert recipients(first, "escalation.first_follow_up.3") == {"phi@kemnaker.example"}
+
+    Unit.objects.filter(pk="ditjen_phi_jamsos").update(active=False)
+    second = assign(wib(2026, 3, 2, 10), file_case(wib(2026, 3, 2, 9, 30)), people)
+    sweep(wib(2026, 3, 10, 11))
+    assert recipients(second, "escalation.first_follow_up.3") == set()

@@ -273,3 +273,23 @@ def test_when_the_verifier_who_forwarded_has_left_itjens_verifiers_are_reminded(
     assert sweep(wib(2026, 3, 10, 10)).reminded == 1
 
     assert recipients(case, "forward.follow_up") == {"verifier_wbs@kemnaker.example"}
+
+
+def test_the_objection_window_is_counted_on_the_handling_units_dates(people):
+    """A unit in Papua (WIT) answers at 01:30 on Tuesday 3 March 2026 its time (Monday 23:30 in Jakarta).
+    The reporter's 10 working days count from that Tuesday, so an objection on Tuesday 17 March at 10:00 WIT
+    is still in time; counted on Jakarta dates it would have been refused a day early."""
+    import datetime as dt
+
+    from simadu.core.clock import WIT
+
+    Unit.objects.filter(pk="ditjen_phi_jamsos").update(time_zone="WIT")
+    case = file_case(wib(2026, 3, 2, 8))
+    case = assign(wib(2026, 3, 2, 9), case, people)
+    answered = dt.datetime(2026, 3, 3, 1, 30, tzinfo=WIT)
+    case = act(answered, services.case_respond, case=case, actor=people["officer_phi"], text=ANSWER)
+
+    objected = dt.datetime(2026, 3, 17, 10, 0, tzinfo=WIT)
+    act(objected, services.case_object, case=case, reason="Upah bulan ketiga belum dibayar.")
+
+    assert status(case) == Status.REOPENED

@@ -192,7 +192,8 @@ def notify_staff(
     subject, body = template_render(key, _staff_context(case, key, context))
     queued, seen = [], set()
     for user in users:
-        if user is None or not getattr(user, "is_active", True):
+        # A staff account that left (is_active), or a unit that was closed (active): nobody reads it.
+        if user is None or not getattr(user, "is_active", getattr(user, "active", True)):
             continue
         address = (getattr(user, "email", "") or "").strip()
         if not address or address.lower() in seen:

@@ -137,7 +137,7 @@ def recipients(case: Case, stage: str, level: int) -> list[Any]:
         people, mailbox = _users(role="leadership", unit_id=ITJEN), ITJEN
     chosen: list[Any] = [u for u in people if sees_case(u, case)]
     if mailbox and not case.sealed:
-        unit = Unit.objects.filter(pk=mailbox).exclude(email="").first()
+        unit = Unit.objects.filter(pk=mailbox, active=True).exclude(email="").first()
         if unit is not None:
             chosen.append(unit)
     return chosen

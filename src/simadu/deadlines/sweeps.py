@@ -134,7 +134,7 @@ def announced_until(case: Case) -> dt.datetime | None:
 def objection_open(case: Case, now: dt.datetime) -> bool:
     """May the reporter still object? For 10 working days after the answer, and in any case until the
     date the automatic-close announcement named (a late announcement promised a later date)."""
-    if objection_window_open(case.responded_at, now):
+    if objection_window_open(case.responded_at, now, calendar.zone_of(case)):
         return True
     until = announced_until(case) if case.responded_at is not None else None
     return until is not None and now <= until
