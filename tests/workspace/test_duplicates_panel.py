@@ -11,16 +11,9 @@ from django.test.utils import CaptureQueriesContext
 
 from simadu.cases.models import Case
 from simadu.triage.corpus import CORPUS_DIR, read_jsonl
+from tests.cases.test_duplicates import THR, THR_RETOLD
 from tests.factories import advance, decision, submit
 
-THR = (
-    "THR saya dan 70 teman di PT Sumber Plastik Jaya, Sidoarjo belum dibayar sampai hari ini (H+14). "
-    "Kami sudah tanya ke HRD tapi jawabannya tunggu keuangan. Mohon pengawas turun ke pabrik."
-)
-THR_RETOLD = (
-    "THR kami 70 orang lebih di PT Sumber Plastik Jaya Sidoarjo sampai dua minggu setelah Lebaran belum "
-    "dibayar juga. HRD cuma bilang tunggu keuangan. Mohon pengawas segera turun."
-)
 OTHER = "Aplikasi SIAPkerja selalu force close setiap buka menu Profil sejak pembaruan kemarin."
 
 

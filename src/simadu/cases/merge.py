@@ -25,12 +25,11 @@ from django.utils.translation import gettext_noop
 from simadu.audit.services import audit_record
 from simadu.cases import notifications
 from simadu.cases.models import Case, CaseEvent, Channel
-from simadu.cases.services import _event, check_reporter_message, transition
+from simadu.cases.services import _event, check_reporter_message, file_reporter_message, transition
 from simadu.cases.workflow import OPEN_STATES, REPORTER, SYSTEM, ArchiveReason
 from simadu.cases.workflow import transition as workflow_transition
-from simadu.confidentiality.attachments import CheckedFile, attachment_store
+from simadu.confidentiality.attachments import CheckedFile
 from simadu.confidentiality.policy import can
-from simadu.confidentiality.sealing import case_key
 from simadu.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 
 # The states a case can be merged away from: those it can be archived from.
@@ -167,22 +166,6 @@ def merged_reporter_message(*, case: Case, text: str, files: list[CheckedFile] =
     """
     root = _locked(case_root(case))
     check_reporter_message(case=root, text=text, files=files)
-    key = case_key(root)
-    event = _event(
-        root,
-        kind=CaseEvent.Kind.REPORTER_MESSAGE,
-        actor=REPORTER,
-        body=text.strip(),
-        key=key,
-        data={"from_merged": case.tracking_id},
+    return file_reporter_message(
+        case=root, text=text, files=files, public=False, data={"from_merged": case.tracking_id}
     )
-    for checked in files:
-        attachment_store(case=root, checked=checked, event=event, from_reporter=True, key=key)
-    audit_record(
-        actor=REPORTER,
-        action="case.reporter_message",
-        obj_type="case",
-        obj_id=root.tracking_id,
-        data={"files": len(files), "from_merged": case.tracking_id},
-    )
-    return event

@@ -7,6 +7,7 @@ lives in `forwarding.py`, Itjen's examination steps and the case's handler in `i
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -350,6 +351,32 @@ def check_reporter_message(*, case: Case, text: str, files: list[CheckedFile] | 
         raise InvalidInput(_("Tulis pesan atau lampirkan berkas."), field="text")
 
 
+def file_reporter_message(
+    *, case: Case, text: str, files: Sequence[CheckedFile], public: bool, data: dict[str, Any] | None = None
+) -> CaseEvent:
+    """The reporter's message on `case`'s timeline with its files, and its audit row (checked already)."""
+    key = case_key(case)
+    event = _event(
+        case,
+        kind=CaseEvent.Kind.REPORTER_MESSAGE,
+        actor=REPORTER,
+        body=text.strip(),
+        public=public,
+        key=key,
+        data=data or {},
+    )
+    for checked in files:
+        attachment_store(case=case, checked=checked, event=event, from_reporter=True, key=key)
+    audit_record(
+        actor=REPORTER,
+        action="case.reporter_message",
+        obj_type="case",
+        obj_id=case.tracking_id,
+        data={"files": len(files), **(data or {})},
+    )
+    return event
+
+
 @transaction.atomic
 def case_reporter_message(*, case: Case, text: str, files: list[CheckedFile] = ()) -> CaseEvent:  # type: ignore[assignment]
     """The reporter adds information or evidence; an answer to a question resumes verification."""
@@ -359,19 +386,7 @@ def case_reporter_message(*, case: Case, text: str, files: list[CheckedFile] = (
 
         return merged_reporter_message(case=case, text=text, files=files)
     check_reporter_message(case=case, text=text, files=files)
-    key = case_key(case)
-    event = _event(
-        case, kind=CaseEvent.Kind.REPORTER_MESSAGE, actor=REPORTER, body=text.strip(), public=True, key=key
-    )
-    for checked in files:
-        attachment_store(case=case, checked=checked, event=event, from_reporter=True, key=key)
-    audit_record(
-        actor=REPORTER,
-        action="case.reporter_message",
-        obj_type="case",
-        obj_id=case.tracking_id,
-        data={"files": len(files)},
-    )
+    event = file_reporter_message(case=case, text=text, files=files, public=True)
     if case.status == Status.AWAITING_INFO:
         transition(case=case, action="provide_info", actor=REPORTER)
     return event

@@ -34,11 +34,7 @@ class Command(BaseCommand):
                 with scheduler_lock():
                     runs = scheduler.run_due(only=only, force=only is not None)
             except SchedulerBusy as exc:
-                raise CommandError(
-                    _("Penjadwal lain sedang berjalan (simadu serve atau simadu scheduler): %(lock)s")
-                    % {"lock": exc},
-                    returncode=1,
-                ) from exc
+                raise _busy(exc) from exc
             for run in runs:
                 self._progress(run)
             if not runs:
@@ -65,11 +61,7 @@ class Command(BaseCommand):
                     single = Scheduler(jobs=(scheduler.job(only),), state_path=scheduler.state_path)
                     single.loop(stop, on_run=self._progress)
         except SchedulerBusy as exc:
-            raise CommandError(
-                _("Penjadwal lain sedang berjalan (simadu serve atau simadu scheduler): %(lock)s")
-                % {"lock": exc},
-                returncode=1,
-            ) from exc
+            raise _busy(exc) from exc
         except KeyboardInterrupt:
             self.stdout.write(_("Penjadwal dihentikan."))
 
@@ -77,3 +69,10 @@ class Command(BaseCommand):
         summary = run.summary or _("tidak ada yang perlu dikerjakan")
         line = f"{run.name}: {summary} ({run.seconds:.1f} s)"
         (self.stdout if run.ok else self.stderr).write(line)
+
+
+def _busy(exc: SchedulerBusy) -> CommandError:
+    return CommandError(
+        _("Penjadwal lain sedang berjalan (simadu serve atau simadu scheduler): %(lock)s") % {"lock": exc},
+        returncode=1,
+    )
